@@ -1,0 +1,75 @@
+// The Hono root: middleware in order, one error path, and a mount per resource.
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { HTTPException } from "hono/http-exception";
+import type { AppEnv } from "./context";
+import { createDb } from "./db/client";
+import { AppError, errorBody } from "./errors";
+import { log } from "./lib/log";
+import { originCheck } from "./middleware/origin-check";
+import { projectMember } from "./middleware/project-access";
+import { securityHeaders } from "./middleware/security-headers";
+import { session } from "./middleware/session";
+import { authRoutes } from "./routes/auth";
+import { devRoutes } from "./routes/dev";
+import { healthRoutes } from "./routes/health";
+import { inviteRoutes, projectInviteRoutes } from "./routes/invites";
+import { memberRoutes } from "./routes/members";
+import { meRoutes, tokenRoutes } from "./routes/me";
+import { projectRoutes } from "./routes/projects";
+
+/** JSON bodies are small; file uploads have their own routes and limits. */
+const JSON_BODY_LIMIT = 64 * 1024;
+const isJson = (ct: string | undefined) => !ct || ct.includes("json") || ct.includes("form-urlencoded") || ct.startsWith("text/");
+
+const app = new Hono<AppEnv>();
+
+app.use("/api/*", securityHeaders);
+app.use("/api/*", async (c, next) => {
+  c.set("db", createDb(c.env.DB));
+  return next();
+});
+app.use("/api/*", async (c, next) => {
+  if (!isJson(c.req.header("Content-Type"))) return next();
+  return bodyLimit({
+    maxSize: JSON_BODY_LIMIT,
+    onError: () => {
+      throw new AppError(413, "body_too_large", `The request body is over ${JSON_BODY_LIMIT / 1024} KB.`);
+    },
+  })(c, next);
+});
+app.use("/api/*", session);
+app.use("/api/*", originCheck);
+// The one access check for every project route: non-member → 404, then per-route roles.
+app.use("/api/projects/:projectId", projectMember);
+app.use("/api/projects/:projectId/*", projectMember);
+
+const routes = app
+  .route("/api/health", healthRoutes)
+  .route("/api/auth", authRoutes)
+  .route("/api/me", meRoutes)
+  .route("/api/tokens", tokenRoutes)
+  .route("/api/projects", projectRoutes)
+  .route("/api/projects/:projectId/members", memberRoutes)
+  .route("/api/projects/:projectId/invites", projectInviteRoutes)
+  .route("/api/invites", inviteRoutes)
+  .route("/api/dev", devRoutes);
+
+app.all("/api/*", (c) => c.json(errorBody("not_found", "There is no such API route."), 404));
+
+app.onError((error, c) => {
+  if (error instanceof AppError) {
+    return c.json(errorBody(error.code, error.message), error.status, error.headers);
+  }
+  if (error instanceof HTTPException) {
+    // Hono's own (for example malformed JSON from the validator): a client error, said plainly.
+    const status = error.status;
+    const message = status === 400 ? "The request body is not valid JSON." : error.message || "The request was refused.";
+    return c.json(errorBody(status === 400 ? "invalid_json" : "bad_request", message), status);
+  }
+  log("request.error", { method: c.req.method, path: new URL(c.req.url).pathname, outcome: "error", message: String(error), stack: error instanceof Error ? error.stack : undefined });
+  return c.json(errorBody("internal_error", "Something went wrong on our side. Try again in a moment."), 500);
+});
+
+export type AppType = typeof routes;
+export default app;

@@ -1,0 +1,12 @@
+// Local development only: the outbox of every email sent. Not mounted in production.
+import { desc } from "drizzle-orm";
+import { Hono } from "hono";
+import type { AppEnv } from "../context";
+import { outbox } from "../db/schema";
+import { notFound } from "../errors";
+
+export const devRoutes = new Hono<AppEnv>().get("/outbox", async (c) => {
+  if (c.env.ENVIRONMENT === "production") throw notFound("page");
+  const rows = await c.var.db.select().from(outbox).orderBy(desc(outbox.sentAt), desc(outbox.id)).limit(200).all();
+  return c.json({ items: rows.map(({ to, subject, text, html, sentAt }) => ({ to, subject, text, html, sentAt })) });
+});

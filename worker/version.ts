@@ -1,0 +1,2 @@
+// Bumped with each release; shown by /api/health.
+export const VERSION = "0.1.0";
