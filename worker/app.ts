@@ -33,9 +33,8 @@ app.use("/api/*", async (c, next) => {
   if (!isJson(c.req.header("Content-Type"))) return next();
   return bodyLimit({
     maxSize: JSON_BODY_LIMIT,
-    onError: () => {
-      throw new AppError(413, "body_too_large", `The request body is over ${JSON_BODY_LIMIT / 1024} KB.`);
-    },
+    // Answered here rather than thrown: the limit trips while the body streams.
+    onError: (c) => c.json(errorBody("body_too_large", `The request body is over ${JSON_BODY_LIMIT / 1024} KB.`), 413),
   })(c, next);
 });
 app.use("/api/*", session);

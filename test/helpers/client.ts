@@ -39,9 +39,8 @@ export class TestClient {
       body = JSON.stringify(init.json);
     }
     const response = await exports.default.fetch(new Request(BASE + path, { ...init, headers, body }));
-    const setCookie = response.headers.get("Set-Cookie");
-    if (setCookie) {
-      const value = /sk_session=([^;]*)/.exec(setCookie)?.[1];
+    for (const setCookie of response.headers.getSetCookie()) {
+      const value = /^sk_session=([^;]*)/.exec(setCookie)?.[1];
       if (value !== undefined) this.cookie = value ? `sk_session=${value}` : null;
     }
     return response;

@@ -7,7 +7,7 @@ import { endSession, revokeAllSessions, startSession } from "../auth/sessions";
 import { getUserDto } from "../auth/users";
 import { config } from "../config";
 import type { AppEnv } from "../context";
-import { loginLockouts, users } from "../db/schema";
+import { loginLockouts, sessions, users } from "../db/schema";
 import { sendEmail } from "../email/send";
 import { passwordResetEmail, verificationEmail } from "../email/templates";
 import { badRequest, conflict, notFound, rateLimited, unauthorized } from "../errors";
@@ -90,7 +90,7 @@ export const authRoutes = new Hono<AppEnv>()
       throw unauthorized("The email or password is not right.");
     }
     // A new session id at every login, and the caller's previous session (if any) ends.
-    await endSession(c);
+    if (c.var.sessionId) await db.delete(sessions).where(eq(sessions.id, c.var.sessionId)).run();
     await startSession(c, user.id);
     return c.json({ user: await getUserDto(db, user.id) });
   })
