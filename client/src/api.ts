@@ -1,0 +1,104 @@
+// The one API module: every HTTP call the client makes goes through `request`, so errors
+// always arrive as an ApiError carrying the contract's {code, message} and the status.
+import type { ApiTokenDto, InviteDto, MemberDto, ProjectDto, Role, UserDto } from "../../protocol/api";
+
+export type { ApiTokenDto, InviteDto, MemberDto, ProjectDto, Role, UserDto };
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface InvitePreview {
+  email: string;
+  role: Role;
+  projectName: string;
+  inviterName: string;
+  expiresAt: string;
+  expired: boolean;
+  accepted: boolean;
+}
+
+export interface CreatedToken {
+  id: string;
+  name: string;
+  token: string;
+}
+
+type Method = "GET" | "POST" | "PATCH" | "DELETE";
+
+async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(`/api${path}`, {
+      method,
+      credentials: "same-origin",
+      headers: body === undefined ? { Accept: "application/json" } : { Accept: "application/json", "Content-Type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, "network_error", "Could not reach Scrollkeeper. Check your connection and try again.");
+  }
+  if (res.status === 204) return undefined as T;
+  const data: unknown = await res.json().catch(() => null);
+  if (!res.ok) {
+    const error = (data as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+    const code = typeof error?.code === "string" ? error.code : "http_error";
+    const message = typeof error?.message === "string" ? error.message : `The server answered ${res.status}. Try again in a moment.`;
+    throw new ApiError(res.status, code, message);
+  }
+  return data as T;
+}
+
+const enc = encodeURIComponent;
+
+export const api = {
+  me: () => request<{ user: UserDto }>("GET", "/me"),
+  signup: (body: { email: string; password: string; name: string }) => request<{ user: UserDto }>("POST", "/auth/signup", body),
+  login: (body: { email: string; password: string }) => request<{ user: UserDto }>("POST", "/auth/login", body),
+  logout: () => request<void>("POST", "/auth/logout"),
+  verify: (token: string) => request<{ user: UserDto }>("POST", "/auth/verify", { token }),
+  resendVerification: () => request<unknown>("POST", "/auth/verify/resend"),
+  requestPasswordReset: (email: string) => request<unknown>("POST", "/auth/password-reset", { email }),
+  confirmPasswordReset: (token: string, password: string) =>
+    request<{ user: UserDto }>("POST", "/auth/password-reset/confirm", { token, password }),
+
+  listTokens: () => request<Page<ApiTokenDto>>("GET", "/tokens"),
+  createToken: (name: string) => request<CreatedToken>("POST", "/tokens", { name }),
+  revokeToken: (id: string) => request<void>("DELETE", `/tokens/${enc(id)}`),
+
+  listProjects: () => request<Page<ProjectDto>>("GET", "/projects?limit=200"),
+  createProject: (name: string) => request<{ project: ProjectDto }>("POST", "/projects", { name }),
+  getProject: (id: string) => request<{ project: ProjectDto }>("GET", `/projects/${enc(id)}`),
+  renameProject: (id: string, name: string) => request<{ project: ProjectDto }>("PATCH", `/projects/${enc(id)}`, { name }),
+  deleteProject: (id: string) => request<void>("DELETE", `/projects/${enc(id)}`),
+
+  listMembers: (projectId: string) => request<Page<MemberDto>>("GET", `/projects/${enc(projectId)}/members`),
+  setMemberRole: (projectId: string, userId: string, role: Role) =>
+    request<{ member: MemberDto }>("PATCH", `/projects/${enc(projectId)}/members/${enc(userId)}`, { role }),
+  removeMember: (projectId: string, userId: string) => request<void>("DELETE", `/projects/${enc(projectId)}/members/${enc(userId)}`),
+
+  listInvites: (projectId: string) => request<Page<InviteDto>>("GET", `/projects/${enc(projectId)}/invites`),
+  createInvite: (projectId: string, email: string, role: Role) =>
+    request<{ invite: InviteDto }>("POST", `/projects/${enc(projectId)}/invites`, { email, role }),
+  revokeInvite: (projectId: string, inviteId: string) => request<void>("DELETE", `/projects/${enc(projectId)}/invites/${enc(inviteId)}`),
+  getInvite: (token: string) => request<{ invite: InvitePreview }>("GET", `/invites/${enc(token)}`),
+  acceptInvite: (token: string) => request<{ project: ProjectDto }>("POST", `/invites/${enc(token)}/accept`),
+};
+
+/** The message to show a person for anything thrown by an API call. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  return "Something went wrong. Try again in a moment.";
+}
