@@ -2,21 +2,164 @@
 // comments and seq-numbered event log, and the hub of its WebSockets. Lifecycle only here;
 // what each message does lives in plain functions beside this file.
 import { DurableObject } from "cloudflare:workers";
+import { DurableEventInput, PING_FRAME, PONG_FRAME, type DurableEventInput as DurableEventInputType } from "../protocol/realtime";
+import { handleFrame, type RoomContext } from "./client-messages";
+import * as pageStore from "./page-store";
+import { Coalescer, presenceList, type SocketAttachment } from "./presence";
+import { appendEvent, pruneEvents } from "./room-events";
+import { migrate } from "./room-storage";
+import { attachmentOf, broadcast, MAX_SOCKETS_PER_USER, openSockets, readIdentity, send, userTag } from "./sockets";
+
+export type { PageText } from "./page-store";
+
+function errorResponse(status: number, code: string, message: string): Response {
+  return Response.json({ error: { code, message } }, { status });
+}
 
 export class ProjectRoom extends DurableObject<Env> {
+  private readonly presence = new Coalescer(() => this.broadcastPresence());
+  private readonly room: RoomContext = {
+    sql: this.ctx.storage.sql,
+    now: () => Date.now(),
+    presenceChanged: () => this.presence.request(),
+  };
+  private destroyed = false;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    void ctx.blockConcurrencyWhile(async () => {
+      migrate(ctx.storage);
+    });
+    // Answered by the runtime without waking the object.
+    ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING_FRAME, PONG_FRAME));
+  }
+
+  // ---- WebSocket lifecycle ---------------------------------------------------------------
+
+  override async fetch(request: Request): Promise<Response> {
+    if (request.headers.get("Upgrade")?.toLowerCase() !== "websocket") {
+      return errorResponse(426, "upgrade_required", "This endpoint only speaks WebSocket.");
+    }
+    const identity = readIdentity(request.headers);
+    if (!identity || this.destroyed) return errorResponse(400, "bad_request", "The connection carries no user.");
+
+    const pair = new WebSocketPair();
+    const [client, server] = [pair[0], pair[1]];
+    if (openSockets(this.ctx, userTag(identity.userId)).length >= MAX_SOCKETS_PER_USER) {
+      // Accepted outside hibernation only to say why, then closed at once.
+      server.accept();
+      server.close(1008, `At most ${MAX_SOCKETS_PER_USER} open connections per user and project.`);
+      return new Response(null, { status: 101, webSocket: client });
+    }
+
+    this.ctx.acceptWebSocket(server, [userTag(identity.userId)]);
+    const seq = this.lastSeq();
+    const attachment: SocketAttachment = { ...identity, documentId: null, page: null, movedAt: Date.now(), joinedSeq: seq };
+    server.serializeAttachment(attachment);
+    send(server, { type: "hello", seq, userId: identity.userId, presence: this.presenceNow() });
+    this.presence.request();
+    return new Response(null, { status: 101, webSocket: client });
+  }
+
+  override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
+    handleFrame(this.room, ws, message);
+  }
+
+  override async webSocketClose(ws: WebSocket, code: number): Promise<void> {
+    try {
+      // Completes the closing handshake; 1005/1006 are reserved and cannot be sent back.
+      ws.close(code === 1005 || code === 1006 ? 1000 : code, "Closed.");
+    } catch {
+      // Already closed.
+    }
+    this.presence.request();
+  }
+
+  override async webSocketError(): Promise<void> {
+    this.presence.request();
+  }
+
+  // ---- RPC: the worker and the queue consumer --------------------------------------------
+
+  /** Numbers, stores and broadcasts one durable event; returns its seq. */
+  async publish(event: DurableEventInputType): Promise<number> {
+    this.assertLive();
+    // Validated even from trusted callers: whatever is stored here is replayed to clients for an hour.
+    const input = DurableEventInput.parse(event) as DurableEventInputType;
+    const now = Date.now();
+    const numbered = this.ctx.storage.transactionSync(() => {
+      const appended = appendEvent(this.ctx.storage.sql, input, now);
+      pruneEvents(this.ctx.storage.sql, now);
+      return appended;
+    });
+    // The output gate holds these sends until the write above is durable.
+    broadcast(openSockets(this.ctx), numbered);
+    return numbered.seq;
+  }
+
+  /** Upserts a batch of page texts (1-based pages); the same batch twice leaves one set of rows. */
+  async putPages(documentId: string, pages: pageStore.PageText[]): Promise<number> {
+    this.assertLive();
+    return this.ctx.storage.transactionSync(() => pageStore.putPages(this.ctx.storage.sql, documentId, pages));
+  }
+
+  /** Deletes a document's page texts; returns how many rows went. */
+  async deletePages(documentId: string): Promise<number> {
+    this.assertLive();
+    return pageStore.deletePages(this.ctx.storage.sql, documentId);
+  }
+
+  async getPage(documentId: string, page: number): Promise<string | null> {
+    this.assertLive();
+    return pageStore.getPage(this.ctx.storage.sql, documentId, page);
+  }
+
+  async pageCount(documentId: string): Promise<number> {
+    this.assertLive();
+    return pageStore.pageCount(this.ctx.storage.sql, documentId);
+  }
+
+  /** The seq of the newest durable event (0 before the first). */
+  async currentSeq(): Promise<number> {
+    this.assertLive();
+    return this.lastSeq();
+  }
+
   /** Closes every socket a removed member holds. */
   async disconnectUser(userId: string): Promise<number> {
     let closed = 0;
-    for (const ws of this.ctx.getWebSockets(`user:${userId}`)) {
+    for (const ws of openSockets(this.ctx, userTag(userId))) {
       ws.close(4003, "You are no longer a member of this project.");
       closed++;
     }
+    if (closed > 0) this.presence.request();
     return closed;
   }
 
   /** Wipes the room's storage when its project is deleted. */
   async destroy(): Promise<void> {
     for (const ws of this.ctx.getWebSockets()) ws.close(4004, "This project was deleted.");
+    this.destroyed = true;
     await this.ctx.storage.deleteAll();
+  }
+
+  // ---- helpers ---------------------------------------------------------------------------
+
+  private lastSeq(): number {
+    return this.ctx.storage.sql.exec<{ value: number }>("SELECT value FROM room_meta WHERE key = 'last_seq'").toArray()[0]?.value ?? 0;
+  }
+
+  private presenceNow() {
+    return presenceList(openSockets(this.ctx).flatMap((ws) => attachmentOf(ws) ?? []));
+  }
+
+  private broadcastPresence(): void {
+    const sockets = openSockets(this.ctx);
+    broadcast(sockets, { type: "presence", users: presenceList(sockets.flatMap((ws) => attachmentOf(ws) ?? [])) });
+  }
+
+  /** After destroy() the tables are gone; refuse rather than recreate a deleted project's data. */
+  private assertLive(): void {
+    if (this.destroyed) throw new Error("This project's room was deleted.");
   }
 }

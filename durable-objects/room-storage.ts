@@ -1,0 +1,60 @@
+// The room's SQLite schema, as an ordered list of migrations. Each runs once, in order, and
+// the version reached is kept in `room_meta`; later issues append steps, never edit old ones.
+export type Sql = SqlStorage;
+
+interface Migration {
+  version: number;
+  up: (sql: Sql) => void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    up: (sql) => {
+      // `seq` is assigned from room_meta.last_seq, not AUTOINCREMENT, so pruning every row can
+      // never let a number be handed out twice.
+      sql.exec(`CREATE TABLE IF NOT EXISTS events (
+        seq INTEGER PRIMARY KEY,
+        type TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      )`);
+      sql.exec(`CREATE TABLE IF NOT EXISTS pages (
+        document_id TEXT NOT NULL,
+        page INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        PRIMARY KEY (document_id, page)
+      ) WITHOUT ROWID`);
+    },
+  },
+];
+
+function ensureMeta(sql: Sql): void {
+  sql.exec("CREATE TABLE IF NOT EXISTS room_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)");
+}
+
+export function readMeta(sql: Sql, key: string): number {
+  const row = sql.exec<{ value: number }>("SELECT value FROM room_meta WHERE key = ?", key).toArray()[0];
+  return row ? row.value : 0;
+}
+
+export function writeMeta(sql: Sql, key: string, value: number): void {
+  sql.exec("INSERT INTO room_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", key, value);
+}
+
+/** Brings the schema up to date; safe to call on every wake. Returns the version reached. */
+export function migrate(storage: DurableObjectStorage, migrations: readonly Migration[] = MIGRATIONS): number {
+  const sql = storage.sql;
+  ensureMeta(sql);
+  let version = readMeta(sql, "schema_version");
+  for (const migration of migrations) {
+    if (migration.version <= version) continue;
+    // One migration and its version bump commit together, or neither does.
+    storage.transactionSync(() => {
+      migration.up(sql);
+      writeMeta(sql, "schema_version", migration.version);
+    });
+    version = migration.version;
+  }
+  return version;
+}
