@@ -11,16 +11,20 @@ import { projectMember } from "./middleware/project-access";
 import { securityHeaders } from "./middleware/security-headers";
 import { session } from "./middleware/session";
 import { authRoutes } from "./routes/auth";
+import { documentRoutes } from "./routes/documents";
 import { devRoutes } from "./routes/dev";
 import { healthRoutes } from "./routes/health";
 import { inviteRoutes, projectInviteRoutes } from "./routes/invites";
 import { memberRoutes } from "./routes/members";
 import { meRoutes, tokenRoutes } from "./routes/me";
 import { projectRoutes } from "./routes/projects";
+import { uploadRoutes } from "./routes/uploads";
 
 /** JSON bodies are small; file uploads have their own routes and limits. */
 const JSON_BODY_LIMIT = 64 * 1024;
 const isJson = (ct: string | undefined) => !ct || ct.includes("json") || ct.includes("form-urlencoded") || ct.startsWith("text/");
+/** Routes whose bodies are files: they stream and enforce their own limits. */
+const isFileBody = (path: string) => /\/documents\/?$|\/uploads\/[^/]+\/parts\//.test(path);
 
 const app = new Hono<AppEnv>();
 
@@ -30,7 +34,7 @@ app.use("/api/*", async (c, next) => {
   return next();
 });
 app.use("/api/*", async (c, next) => {
-  if (!isJson(c.req.header("Content-Type"))) return next();
+  if (!isJson(c.req.header("Content-Type")) || isFileBody(c.req.path)) return next();
   return bodyLimit({
     maxSize: JSON_BODY_LIMIT,
     // Answered here rather than thrown: the limit trips while the body streams.
@@ -51,6 +55,8 @@ const routes = app
   .route("/api/projects", projectRoutes)
   .route("/api/projects/:projectId/members", memberRoutes)
   .route("/api/projects/:projectId/invites", projectInviteRoutes)
+  .route("/api/projects/:projectId/documents", documentRoutes)
+  .route("/api/projects/:projectId/uploads", uploadRoutes)
   .route("/api/invites", inviteRoutes)
   .route("/api/dev", devRoutes);
 

@@ -1,8 +1,18 @@
 // Worker entry: HTTP through the Hono app, parse jobs from the queue, scheduled maintenance.
 import app from "./app";
+import { createDb } from "./db/client";
+import { runMaintenance } from "./maintenance";
+import { handleDeadLetters, handleParseBatch } from "./queue/parse-consumer";
 
 export { ProjectRoom } from "../durable-objects/project-room";
 
 export default {
   fetch: app.fetch,
+  async queue(batch, env) {
+    if (batch.queue.endsWith("-dlq")) await handleDeadLetters(batch, env);
+    else await handleParseBatch(batch, env);
+  },
+  async scheduled(_controller, env, ctx) {
+    ctx.waitUntil(runMaintenance(env, createDb(env.DB)));
+  },
 } satisfies ExportedHandler<Env>;

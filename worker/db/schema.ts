@@ -124,6 +124,8 @@ export const documents = sqliteTable(
     status: text("status", { enum: ["queued", "parsing", "parsed", "failed"] }).notNull(),
     pagesDone: integer("pages_done").notNull().default(0),
     pageCount: integer("page_count"),
+    /** Letters and digits extracted so far; 0 after the last page means a scan (no_text). */
+    textChars: integer("text_chars").notNull().default(0),
     errorCode: text("error_code"),
     errorMessage: text("error_message"),
     title: text("title"),

@@ -1,0 +1,1 @@
+ALTER TABLE `documents` ADD `text_chars` integer DEFAULT 0 NOT NULL;
