@@ -15,6 +15,7 @@ import { documentRoutes } from "./routes/documents";
 import { devRoutes } from "./routes/dev";
 import { healthRoutes } from "./routes/health";
 import { inviteRoutes, projectInviteRoutes } from "./routes/invites";
+import { liveRoutes } from "./routes/live";
 import { memberRoutes } from "./routes/members";
 import { meRoutes, tokenRoutes } from "./routes/me";
 import { projectRoutes } from "./routes/projects";
@@ -57,6 +58,7 @@ const routes = app
   .route("/api/projects/:projectId/invites", projectInviteRoutes)
   .route("/api/projects/:projectId/documents", documentRoutes)
   .route("/api/projects/:projectId/uploads", uploadRoutes)
+  .route("/api/projects/:projectId/live", liveRoutes)
   .route("/api/invites", inviteRoutes)
   .route("/api/dev", devRoutes);
 
