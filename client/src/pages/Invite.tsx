@@ -8,7 +8,7 @@ import { Icon } from "../components/Icon";
 import { RoleBadge } from "../components/RoleBadge";
 import { formatDate, roleHelp } from "../lib/format";
 import { clearProjects, upsertProject } from "../stores/projects";
-import { signOut, user } from "../stores/session";
+import { loadSession, signOut, user } from "../stores/session";
 import { toast } from "../stores/toasts";
 
 export default function Invite() {
@@ -88,6 +88,8 @@ function InviteDetails(props: { invite: InvitePreview; token: string }) {
     try {
       const { project } = await api.acceptInvite(props.token);
       upsertProject(project);
+      // Accepting an emailed invite also confirms the address: refresh the user for the banner.
+      void loadSession();
       toast(`You joined “${project.name}”`);
       navigate(`/projects/${project.id}`, { replace: true });
     } catch (err) {

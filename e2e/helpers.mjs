@@ -1,0 +1,61 @@
+// Shared by the browser tests: Chromium, the base URL, the dev outbox, screenshots.
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { chromium } from "playwright-core";
+
+export const baseUrl = process.env.E2E_BASE_URL ?? "http://127.0.0.1:8790";
+const screenshotDir = path.join(import.meta.dirname, "screenshots");
+mkdirSync(screenshotDir, { recursive: true });
+
+const args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+/** A fresh browser profile; close() also removes it. */
+export async function openBrowser({ colorScheme = "light" } = {}) {
+  const userDataDir = mkdtempSync(path.join(tmpdir(), "sk-e2e-chromium-"));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args,
+    baseURL: baseUrl,
+    viewport: { width: 1280, height: 800 },
+    colorScheme,
+  });
+  context.setDefaultTimeout(15_000);
+  const page = context.pages()[0] ?? (await context.newPage());
+  return {
+    context,
+    page,
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function shot(page, name) {
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+}
+
+/** The newest email to `to` whose subject matches, waiting briefly for it to be recorded. */
+export async function latestEmail(to, subject) {
+  for (let i = 0; i < 40; i++) {
+    const res = await fetch(`${baseUrl}/api/dev/outbox`);
+    const { items } = await res.json();
+    const found = items.find((m) => m.to === to && subject.test(m.subject));
+    if (found) return found;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`no email to ${to} matching ${subject}`);
+}
+
+/** The first link into the app found in an email's text. */
+export function linkIn(email, pathPrefix) {
+  const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const match = email.text.match(new RegExp(`${escape(baseUrl + pathPrefix)}[^\\s>"')]+`));
+  if (!match) throw new Error(`no ${baseUrl}${pathPrefix} link in email "${email.subject}":\n${email.text}`);
+  return match[0];
+}
+
+export function uniqueEmail(tag) {
+  return `${tag}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.org`;
+}
