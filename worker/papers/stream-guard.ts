@@ -4,13 +4,17 @@
 // and inflate each with the native DecompressionStream, counting bytes and keeping none, to
 // refuse files where one stream inflates past a cap. Images and embedded fonts are skipped:
 // text extraction never decodes images, and fonts are small. Known gaps (documented, not
-// handled): streams inside encrypted files (they do not inflate before decryption) and
-// filters other than Flate (LZW, ASCII85 in front of Flate).
+// handled): streams inside encrypted files (they do not inflate before decryption), filters
+// other than Flate (LZW, ASCII85 in front of Flate), and a page whose content is an array of
+// many small streams that only together inflate past the cap.
 
 const enc = new TextEncoder();
 const STREAM = enc.encode("stream");
 const ENDSTREAM = enc.encode("endstream");
 const DICT_LOOKBACK = 2048;
+// Deflate cannot expand data more than ~1032 times, so a stream this much smaller than the cap
+// cannot reach it and is not inflated: ordinary papers then cost almost nothing to check.
+const MAX_DEFLATE_RATIO = 1032;
 
 export interface InflationBomb {
   /** Byte offset of the stream's data in the file. */
@@ -39,9 +43,28 @@ function flatePasses(dict: string): number {
   return Math.min(3, (dict.match(/\/FlateDecode\b|\/Fl\b/g) ?? []).length);
 }
 
+// workerd's DecompressionStream inflates each written chunk whole before emitting anything, so
+// the input is fed in slices: one 16 KiB slice inflates to at most ~16 MiB (deflate's ratio
+// tops out near 1032:1), which bounds memory however explosive the stream is.
+const SLICE = 16 * 1024;
+
+function sliced(data: Uint8Array): ReadableStream<Uint8Array> {
+  let offset = 0;
+  return new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        if (offset >= data.length) return controller.close();
+        controller.enqueue(data.slice(offset, offset + SLICE));
+        offset += SLICE;
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}
+
 /** Inflates without keeping the output; returns the byte count, stopping just past `cap`. */
 async function inflatedSize(data: Uint8Array, passes: number, cap: number): Promise<number> {
-  let stream: ReadableStream<Uint8Array> = new Blob([data]).stream();
+  let stream: ReadableStream<Uint8Array> = sliced(data);
   for (let i = 0; i < passes; i++) stream = stream.pipeThrough(new DecompressionStream("deflate"));
   const reader = stream.getReader();
   let total = 0;
@@ -74,7 +97,13 @@ export async function findInflationBomb(bytes: Uint8Array, maxStreamBytes: numbe
     if (bytes[dataStart] !== 0x0a && dataStart === pos) continue; // not the keyword: no EOL after it
     if (bytes[dataStart] === 0x0a) dataStart++;
     const end = indexOfWord(bytes, ENDSTREAM, dataStart);
-    const dataEnd = end === -1 ? bytes.length : end;
+    let dataEnd = end === -1 ? bytes.length : end;
+    // The EOL before "endstream" is not data; workerd refuses trailing bytes after a deflate stream.
+    while (dataEnd > dataStart && (bytes[dataEnd - 1] === 0x0a || bytes[dataEnd - 1] === 0x0d)) dataEnd--;
+    if ((dataEnd - dataStart) * MAX_DEFLATE_RATIO <= maxStreamBytes) {
+      pos = end === -1 ? bytes.length : end + ENDSTREAM.length;
+      continue;
+    }
     const dict = latin1.decode(bytes.subarray(Math.max(0, kw - DICT_LOOKBACK), kw));
     const passes = flatePasses(dict.slice(dict.lastIndexOf("obj") + 1));
     if (passes > 0) {
