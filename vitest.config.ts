@@ -15,6 +15,8 @@ export default defineConfig(async () => {
           bindings: {
             TEST_MIGRATIONS: migrations,
             ENVIRONMENT: "test",
+            // Small chunks so ordinary test papers cross chunk boundaries in the consumer.
+            PARSE_PAGES_PER_CHUNK: "4",
           },
         },
       }),

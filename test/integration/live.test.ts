@@ -80,7 +80,9 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`${what} within ${ms} ms`)), ms);
   });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+  return Promise.race([promise, timeout]).finally(() => {
+    if (timer !== undefined) clearTimeout(timer);
+  });
 }
 
 // ---- the room directly ---------------------------------------------------------------------
