@@ -74,7 +74,7 @@ test("sign up, verify, create a project, invite an editor who joins", async () =
   const p2 = editor.page;
   const invitation = await latestEmail(editorEmail, /invited you to/i);
   await p2.goto(linkIn(invitation, "/invites/"));
-  await p2.getByRole("heading", { name: `Join ${projectName}` }).waitFor();
+  await p2.getByRole("heading", { name: "You are invited" }).waitFor();
   const lead = await p2.locator(".invite-lead").innerText();
   assert.match(lead, /Ada Lovelace invited you to Protein folding reading group as Editor/);
   await shot(p2, "07-invite-signed-out");

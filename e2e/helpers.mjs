@@ -17,7 +17,7 @@ export async function openBrowser({ colorScheme = "light" } = {}) {
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args,
     baseURL: baseUrl,
-    viewport: { width: 1280, height: 800 },
+    viewport: { width: 1280, height: 860 },
     colorScheme,
   });
   context.setDefaultTimeout(15_000);
@@ -33,7 +33,7 @@ export async function openBrowser({ colorScheme = "light" } = {}) {
 }
 
 export async function shot(page, name) {
-  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: false });
 }
 
 /** The newest email to `to` whose subject matches, waiting briefly for it to be recorded. */

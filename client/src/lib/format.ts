@@ -29,6 +29,13 @@ export const roleHelp: Record<Role, string> = {
   viewer: "Read, search and comment",
 };
 
+/** Completes "Editors can …". */
+export const roleCan: Record<Role, string> = {
+  owner: "do everything, including managing members and deleting the project",
+  editor: "upload, annotate, comment on, rename and delete papers",
+  viewer: "read, search and comment on papers",
+};
+
 export function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
   const letters = parts.length > 1 ? parts[0]![0]! + parts[parts.length - 1]![0]! : (parts[0] ?? "?").slice(0, 2);

@@ -6,7 +6,7 @@ import { AuthLayout } from "../components/AuthLayout";
 import { FormError } from "../components/Field";
 import { Icon } from "../components/Icon";
 import { RoleBadge } from "../components/RoleBadge";
-import { formatDate, roleHelp } from "../lib/format";
+import { formatDate, roleCan, roleLabel } from "../lib/format";
 import { clearProjects, upsertProject } from "../stores/projects";
 import { loadSession, signOut, user } from "../stores/session";
 import { toast } from "../stores/toasts";
@@ -24,7 +24,7 @@ export default function Invite() {
     const i = invite();
     if (i?.accepted) return "Invitation already used";
     if (i?.expired) return "Invitation expired";
-    return i ? `Join ${i.projectName}` : "Invitation";
+    return "You are invited";
   };
 
   return (
@@ -115,7 +115,7 @@ function InviteDetails(props: { invite: InvitePreview; token: string }) {
           <strong>{props.invite.inviterName}</strong> invited you to <strong class="serif-inline">{props.invite.projectName}</strong> as <RoleBadge role={props.invite.role} />
         </p>
         <p class="muted small">
-          As {props.invite.role === "owner" ? "an" : "a"} {props.invite.role}: {roleHelp[props.invite.role].toLowerCase()}.
+          {roleLabel[props.invite.role]}s can {roleCan[props.invite.role]}.
         </p>
         <p class="muted small">
           Sent to <strong>{props.invite.email}</strong> · expires {formatDate(props.invite.expiresAt)}

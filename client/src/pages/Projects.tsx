@@ -31,7 +31,8 @@ export default function Projects() {
           </div>
         </Match>
         <Match when={projects()!.length === 0}>
-          <EmptyState
+          <div class="panel">
+            <EmptyState
             icon="folder"
             title="Start your first project"
             action={
@@ -42,6 +43,7 @@ export default function Projects() {
           >
             Gather the papers your group reads, then invite collaborators to highlight and discuss them together.
           </EmptyState>
+          </div>
         </Match>
         <Match when={projects()}>
           <div class="panel">

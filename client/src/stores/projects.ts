@@ -19,8 +19,14 @@ export async function loadProjects(): Promise<void> {
 
 export function upsertProject(project: ProjectDto): void {
   const list = projects() ?? [];
-  const exists = list.some((p) => p.id === project.id);
-  setProjects(exists ? list.map((p) => (p.id === project.id ? project : p)) : [project, ...list]);
+  const current = list.find((p) => p.id === project.id);
+  // Writing an unchanged copy during a route transition would fork the list for no reason.
+  if (current && sameProject(current, project)) return;
+  setProjects(current ? list.map((p) => (p.id === project.id ? project : p)) : [project, ...list]);
+}
+
+function sameProject(a: ProjectDto, b: ProjectDto): boolean {
+  return a.name === b.name && a.role === b.role && a.updatedAt === b.updatedAt;
 }
 
 export function dropProject(id: string): void {

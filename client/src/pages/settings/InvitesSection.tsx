@@ -1,5 +1,5 @@
 // Owners invite by email with a role, and see and revoke pending invites.
-import { createResource, createSignal, For, Match, Show, Switch } from "solid-js";
+import { createResource, createSignal, For, Match, Switch } from "solid-js";
 import { ApiError, api, errorMessage, type InviteDto, type ProjectDto, type Role } from "../../api";
 import { FormError, SubmitButton, TextField } from "../../components/Field";
 import { RoleBadge } from "../../components/RoleBadge";
@@ -108,11 +108,7 @@ export function InvitesSection(props: { project: ProjectDto }) {
           </ul>
         </Match>
       </Switch>
-      <div role="alert">
-        <Show when={listError()}>
-          <div class="callout callout-danger">{listError()}</div>
-        </Show>
-      </div>
+      <FormError message={listError()} />
     </section>
   );
 }

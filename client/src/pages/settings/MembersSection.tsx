@@ -4,6 +4,7 @@ import { useNavigate } from "@solidjs/router";
 import { createResource, createSignal, For, Match, Show, Switch } from "solid-js";
 import { api, errorMessage, type MemberDto, type ProjectDto, type Role, type UserDto } from "../../api";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
+import { FormError } from "../../components/Field";
 import { RoleBadge } from "../../components/RoleBadge";
 import { ErrorState, SkeletonRows } from "../../components/States";
 import { initials, roleHelp, roleLabel } from "../../lib/format";
@@ -137,11 +138,7 @@ export function MembersSection(props: { project: ProjectDto; me: UserDto; onMyRo
               </For>
             </tbody>
           </table>
-          <div role="alert">
-            <Show when={error()}>
-              <div class="callout callout-danger">{error()}</div>
-            </Show>
-          </div>
+          <FormError message={error()} />
         </Match>
       </Switch>
 
