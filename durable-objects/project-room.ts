@@ -2,7 +2,7 @@
 // comments and seq-numbered event log, and the hub of its WebSockets. Lifecycle only here;
 // what each message does lives in plain functions beside this file.
 import { DurableObject } from "cloudflare:workers";
-import { DurableEventInput, PING_FRAME, PONG_FRAME, type DurableEventInput as DurableEventInputType } from "../protocol/realtime";
+import { DurableEventInput, PING_FRAME, PONG_FRAME } from "../protocol/realtime";
 import { handleFrame, type RoomContext } from "./client-messages";
 import * as pageStore from "./page-store";
 import { Coalescer, presenceList, type SocketAttachment } from "./presence";
@@ -82,10 +82,10 @@ export class ProjectRoom extends DurableObject<Env> {
   // ---- RPC: the worker and the queue consumer --------------------------------------------
 
   /** Numbers, stores and broadcasts one durable event; returns its seq. */
-  async publish(event: DurableEventInputType): Promise<number> {
+  async publish(event: DurableEventInput): Promise<number> {
     this.assertLive();
     // Validated even from trusted callers: whatever is stored here is replayed to clients for an hour.
-    const input = DurableEventInput.parse(event) as DurableEventInputType;
+    const input = DurableEventInput.parse(event);
     const now = Date.now();
     const numbered = this.ctx.storage.transactionSync(() => {
       const appended = appendEvent(this.ctx.storage.sql, input, now);

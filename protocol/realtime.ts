@@ -11,11 +11,17 @@ const seq = z.number().int().nonnegative();
 
 export const errorInfo = z.object({ code: z.string(), message: z.string() });
 
-/** The document object of §Documents; the room relays it as the worker built it. */
-export const documentPayload = z.looseObject({ id });
-/** Loose until the annotations issue fixes their shapes; the id is what clients key on. */
-export const annotationPayload = z.looseObject({ id });
-export const commentPayload = z.looseObject({ id });
+/** Checks only the id (the worker built the rest) while typing the payload as what it is. */
+function withId<T extends { id: string }>(what: string) {
+  const shape = z.looseObject({ id });
+  return z.custom<T>((value) => shape.safeParse(value).success, { message: `Expected ${what} with an id.` });
+}
+
+/** The document object of §Documents. */
+export const documentPayload = withId<DocumentDto>("a document");
+/** Shapes fixed by the annotations issue; until then only the id is promised. */
+export const annotationPayload = withId<{ id: string }>("an annotation");
+export const commentPayload = withId<{ id: string }>("a comment");
 
 const documentEventType = z.enum(["document.created", "document.updated", "document.deleted"]);
 const annotationEventType = z.enum(["annotation.created", "annotation.updated", "annotation.deleted"]);
@@ -38,24 +44,12 @@ export const DurableEventInput = z.discriminatedUnion("type", [
   z.object({ type: commentEventType, comment: commentPayload }),
 ]);
 
-/** Written out rather than inferred so publishers can pass their DTO interfaces as they are. */
-export type DurableEventInput =
-  | { type: z.infer<typeof documentEventType>; document: DocumentDto }
-  | {
-      type: "document.status";
-      documentId: string;
-      status: DocumentDto["status"];
-      progress: { pages: number; total: number | null };
-      error: { code: string; message: string } | null;
-    }
-  // Shapes fixed by the annotations issue; until then only the id is promised.
-  | { type: z.infer<typeof annotationEventType>; annotation: { id: string } }
-  | { type: z.infer<typeof commentEventType>; comment: { id: string } };
+export type DurableEventInput = z.infer<typeof DurableEventInput>;
 export type DurableEventType = DurableEventInput["type"];
 
 /** The same events as sent on the wire, numbered. */
-export type DurableEvent = DurableEventInput & { seq: number };
 export const DurableEvent = DurableEventInput.and(z.object({ seq }));
+export type DurableEvent = z.infer<typeof DurableEvent>;
 
 // ---- Ephemeral frames: no `seq` ----------------------------------------------------------
 
@@ -74,13 +68,7 @@ export const ErrorFrame = z.object({ type: z.literal("error"), code: z.string(),
 export const PongFrame = z.object({ type: z.literal("pong") });
 
 export const ServerMessage = z.union([HelloFrame, PresenceFrame, ResyncFrame, ErrorFrame, PongFrame, DurableEvent]);
-export type ServerMessage =
-  | z.infer<typeof HelloFrame>
-  | z.infer<typeof PresenceFrame>
-  | z.infer<typeof ResyncFrame>
-  | z.infer<typeof ErrorFrame>
-  | z.infer<typeof PongFrame>
-  | DurableEvent;
+export type ServerMessage = z.infer<typeof ServerMessage>;
 
 /**
  * Keep-alive. Sent byte for byte like this, the room answers without waking from hibernation;
