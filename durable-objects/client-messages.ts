@@ -1,6 +1,7 @@
 // What each client frame does. Every frame is size-checked, parsed and validated before it
 // can touch the room; a bad one earns an `error` frame and the socket stays open.
 import { assertNever, ClientMessage, MAX_CLIENT_FRAME_BYTES, type RealtimeErrorCode } from "../protocol/realtime";
+import type { FrameLimiter } from "./frame-limit";
 import { moveTo } from "./presence";
 import { eventsAfter } from "./room-events";
 import type { Sql } from "./room-storage";
@@ -12,6 +13,7 @@ export interface RoomContext {
   now: () => number;
   /** Asks for a (coalesced) presence broadcast. */
   presenceChanged: () => void;
+  limiter: FrameLimiter;
 }
 
 function refuse(ws: WebSocket, code: RealtimeErrorCode, message: string): void {
@@ -37,6 +39,9 @@ export function parseFrame(raw: string | ArrayBuffer): { ok: true; message: Clie
 }
 
 export function handleFrame(room: RoomContext, ws: WebSocket, raw: string | ArrayBuffer): void {
+  if (!room.limiter.take(ws, room.now())) {
+    return refuse(ws, "rate_limited", "Too many messages on this connection; this one was dropped. Slow down.");
+  }
   const parsed = parseFrame(raw);
   if (!parsed.ok) return refuse(ws, parsed.code, parsed.message);
   const message = parsed.message;

@@ -4,6 +4,7 @@
 import { DurableObject } from "cloudflare:workers";
 import { DurableEventInput, PING_FRAME, PONG_FRAME } from "../protocol/realtime";
 import { handleFrame, type RoomContext } from "./client-messages";
+import { FrameLimiter } from "./frame-limit";
 import * as pageStore from "./page-store";
 import { Coalescer, presenceList, type SocketAttachment } from "./presence";
 import { appendEvent, pruneEvents } from "./room-events";
@@ -22,6 +23,7 @@ export class ProjectRoom extends DurableObject<Env> {
     sql: this.ctx.storage.sql,
     now: () => Date.now(),
     presenceChanged: () => this.presence.request(),
+    limiter: new FrameLimiter(),
   };
   private destroyed = false;
 

@@ -256,6 +256,24 @@ describe("ProjectRoom WebSocket", () => {
     expect(await socket.eventsUntilPong()).toEqual([]);
   });
 
+  it("slows a flooding socket down without closing it or touching others", async () => {
+    const projectId = fresh();
+    const noisy = await connectDirect(projectId, "ua");
+    const calm = await connectDirect(projectId, "ub");
+    for (let i = 0; i < 100; i++) noisy.socket.send('{ "type": "ping" }');
+    let pongs = 0;
+    let limited = 0;
+    while (pongs + limited < 100) {
+      const frame = await noisy.socket.next();
+      if (frame.type === "pong") pongs++;
+      if (frame.type === "error" && frame.code === "rate_limited") limited++;
+    }
+    expect(limited).toBeGreaterThan(0);
+    expect(pongs).toBeGreaterThanOrEqual(40);
+    expect(noisy.socket.ws.readyState).toBe(WebSocket.OPEN);
+    expect(await calm.socket.eventsUntilPong()).toEqual([]);
+  });
+
   it("answers the byte-exact ping without a handler", async () => {
     const { socket } = await connectDirect(fresh(), "ua");
     socket.send(PING_FRAME);

@@ -1,6 +1,7 @@
 // Presence and frame parsing as plain functions.
 import { describe, expect, it } from "vitest";
 import { parseFrame } from "../../durable-objects/client-messages";
+import { FrameLimiter } from "../../durable-objects/frame-limit";
 import { Coalescer, moveTo, presenceList, type SocketAttachment } from "../../durable-objects/presence";
 
 const at = (userId: string, documentId: string | null, page: number | null, movedAt: number): SocketAttachment => ({
@@ -63,5 +64,18 @@ describe("client frames", () => {
     expect(parseFrame('{"type":"presence","documentId":"d1","page":0}')).toMatchObject({ ok: false, code: "invalid_message" });
     expect(parseFrame("[]")).toMatchObject({ ok: false, code: "invalid_message" });
     expect(parseFrame(" ".repeat(5000))).toMatchObject({ ok: false, code: "frame_too_large" });
+  });
+});
+
+describe("frame limiter", () => {
+  it("allows a burst, then the steady rate, per socket", () => {
+    const limiter = new FrameLimiter(10, 3);
+    const a = {} as WebSocket;
+    const b = {} as WebSocket;
+    expect([1, 2, 3, 4].map(() => limiter.take(a, 0))).toEqual([true, true, true, false]);
+    expect(limiter.take(b, 0)).toBe(true);
+    expect(limiter.take(a, 50)).toBe(false);
+    expect(limiter.take(a, 100)).toBe(true);
+    expect(limiter.take(a, 10_000)).toBe(true);
   });
 });
