@@ -87,7 +87,7 @@ test("sign up, verify, create a project, invite an editor who joins", async () =
   await p2.getByRole("button", { name: "Create account" }).click();
 
   await p2.waitForURL("**/invites/**");
-  const accept = p2.getByRole("button", { name: `Accept and open ${projectName}` });
+  const accept = p2.getByRole("button", { name: "Accept invitation" });
   await accept.waitFor();
   await shot(p2, "08-invite-signed-in");
   await accept.click();

@@ -61,3 +61,21 @@ test("an unknown page shows the 404 page", async () => {
   await page.goto("/no/such/page");
   await page.getByRole("heading", { name: "Page not found" }).waitFor();
 });
+
+test("API tokens: create shows the token once, revoke asks first", async () => {
+  const page = browser.page;
+  await page.goto("/settings/tokens");
+  await page.getByRole("heading", { name: "No tokens yet" }).waitFor();
+  await page.getByLabel("Token name").fill("Lab import script");
+  await page.getByRole("button", { name: "Create token" }).click();
+  await page.getByText("Copy your new token now. You will not see it again.").waitFor();
+  assert.match(await page.getByLabel(/New token/).inputValue(), /^skp_/);
+  await page.getByRole("cell", { name: "Lab import script", exact: true }).waitFor();
+  await shot(page, "22-tokens-created");
+
+  await page.getByRole("button", { name: "Revoke Lab import script" }).click();
+  const dialog = page.getByRole("dialog", { name: "Revoke token" });
+  await dialog.getByRole("button", { name: "Revoke token" }).click();
+  await page.getByRole("heading", { name: "No tokens yet" }).waitFor();
+  assert.equal(await page.getByText("Copy your new token now.").count(), 0);
+});

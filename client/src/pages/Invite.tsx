@@ -134,12 +134,15 @@ function InviteDetails(props: { invite: InvitePreview; token: string }) {
           </A>
         </Match>
         <Match when={user()!.email === props.invite.email}>
+          <p class="muted small">
+            Signed in as <strong>{user()!.email}</strong>
+          </p>
           <FormError message={error()} />
           <button type="button" class="btn btn-primary btn-block" onClick={accept} disabled={pending()} aria-busy={pending()}>
             <Show when={pending()}>
               <span class="spinner" aria-hidden="true" />
             </Show>
-            {pending() ? "Joining…" : `Accept and open ${props.invite.projectName}`}
+            {pending() ? "Joining…" : "Accept invitation"}
           </button>
         </Match>
         <Match when={user()}>{(u) => <WrongAccount user={u()} invite={props.invite} onSwitch={switchAccount} />}</Match>
