@@ -8,7 +8,7 @@ export { ProjectRoom } from "../durable-objects/project-room";
 
 export default {
   fetch: app.fetch,
-  async queue(batch, env) {
+  async queue(batch, env, _ctx) {
     if (batch.queue.endsWith("-dlq")) await handleDeadLetters(batch, env);
     else await handleParseBatch(batch, env);
   },

@@ -1,20 +1,14 @@
 // The project WebSocket (api.md §Realtime) and the ProjectRoom's RPC surface, against the real
 // local Durable Object. Every test uses its own project id: room storage is shared across tests.
-import { createExecutionContext, runInDurableObject } from "cloudflare:test";
+import { runInDurableObject } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
-import { Hono } from "hono";
 import { beforeAll, describe, expect, it } from "vitest";
 import { USER_ID_HEADER, USER_NAME_HEADER } from "../../durable-objects/sockets";
 import type { DocumentDto } from "../../protocol/documents";
 import { PING_FRAME, ServerMessage } from "../../protocol/realtime";
-import type { AppEnv } from "../../worker/context";
-import { createDb } from "../../worker/db/client";
-import { AppError, errorBody } from "../../worker/errors";
-import { projectMember } from "../../worker/middleware/project-access";
-import { securityHeaders } from "../../worker/middleware/security-headers";
-import { session } from "../../worker/middleware/session";
-import { liveRoutes } from "../../worker/routes/live";
 import { BASE, signUp, TestClient } from "../helpers/client";
+import { uploadPdf } from "../helpers/documents";
+import { makePaper } from "../helpers/pdf";
 import { addMember, createProject, type Person } from "../helpers/project";
 
 // ---- a socket you can await ----------------------------------------------------------------
@@ -352,30 +346,7 @@ describe("ProjectRoom WebSocket", () => {
 
 // ---- through the worker --------------------------------------------------------------------
 
-/**
- * The real worker when worker/app.ts mounts the live route; until then the same middleware
- * chain (session, project access, security headers) in front of the same route.
- */
-const harness = new Hono<AppEnv>()
-  .use("*", securityHeaders)
-  .use("*", async (c, next) => {
-    c.set("db", createDb(c.env.DB));
-    return next();
-  })
-  .use("*", session)
-  .use("/api/projects/:projectId/*", projectMember)
-  .route("/api/projects/:projectId/live", liveRoutes)
-  .onError((error, c) => {
-    if (error instanceof AppError) return c.json(errorBody(error.code, error.message), error.status, error.headers);
-    throw error;
-  });
-
-let routeMounted = false;
-
-async function workerFetch(request: Request): Promise<Response> {
-  if (routeMounted) return exports.default.fetch(request);
-  return harness.fetch(request, env, createExecutionContext());
-}
+const workerFetch = (request: Request) => exports.default.fetch(request);
 
 function liveRequest(client: TestClient, projectId: string, headers: Record<string, string> = { Upgrade: "websocket" }): Request {
   const h = new Headers(headers);
@@ -400,10 +371,6 @@ describe("GET /api/projects/:projectId/live", () => {
 
   beforeAll(async () => {
     [owner, member, stranger] = await Promise.all([signUp("owner"), signUp("member"), signUp("stranger")]);
-    // Mounted when a member's plain GET reaches the route (426) rather than the API's 404.
-    const probeProject = await createProject(owner.client);
-    const probe = await exports.default.fetch(liveRequest(owner.client, probeProject, {}));
-    routeMounted = probe.status === 426;
   });
 
   it("refuses before the upgrade: no session 401, non-member 404, no Upgrade 426, foreign Origin 403", async () => {
@@ -448,6 +415,32 @@ describe("GET /api/projects/:projectId/live", () => {
     const back = await connect(member, projectId);
     back.socket.send({ type: "resume", afterSeq: base + 2 });
     expect(await back.socket.eventsUntilPong()).toMatchObject([{ type: "document.status", seq: base + 3, progress: { pages: 10 } }]);
+  });
+
+  it("shows an upload's life to every member live: created, then status up to parsed", async () => {
+    const projectId = await createProject(owner.client);
+    await addMember(owner.client, projectId, member, "viewer");
+    const a = await connect(owner, projectId);
+    const b = await connect(member, projectId);
+    const upload = await uploadPdf(owner.client, projectId, makePaper(3, "live"));
+    expect(upload.status).toBe(201);
+    const documentId: string = upload.body.document.id;
+
+    async function lifeOfDocument(socket: LiveSocket) {
+      const seen: ServerMessage[] = [];
+      for (;;) {
+        const frame = await socket.next(30_000);
+        if (frame.type === "presence") continue;
+        seen.push(frame);
+        if (frame.type === "document.status" && frame.documentId === documentId && (frame.status === "parsed" || frame.status === "failed")) return seen;
+      }
+    }
+    const [seenA, seenB] = await Promise.all([lifeOfDocument(a.socket), lifeOfDocument(b.socket)]);
+    expect(seenB).toEqual(seenA);
+    expect(seenA[0]).toMatchObject({ type: "document.created", document: { id: documentId, status: "queued" } });
+    expect(seenA.at(-1)).toMatchObject({ type: "document.status", status: "parsed", progress: { pages: 3, total: 3 }, error: null });
+    const seqs = seenA.map((e) => ("seq" in e ? e.seq : -1));
+    expect(seqs).toEqual(seqs.map((_, i) => seqs[0]! + i));
   });
 
   it("disconnects a member removed from the project", async () => {
