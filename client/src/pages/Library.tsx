@@ -4,6 +4,7 @@ import { Match, Show, Switch } from "solid-js";
 import { ApiError, errorMessage } from "../api";
 import { Icon } from "../components/Icon";
 import { RoleBadge } from "../components/RoleBadge";
+import { ProjectMissing } from "../components/ProjectMissing";
 import { ErrorState } from "../components/States";
 import { createProjectResource } from "../stores/project";
 
@@ -62,23 +63,6 @@ export default function Library() {
           )}
         </Match>
       </Switch>
-    </div>
-  );
-}
-
-export function ProjectMissing() {
-  return (
-    <div class="empty-state">
-      <div class="empty-icon">
-        <Icon name="folder" size={24} />
-      </div>
-      <h1 class="empty-title">Project not found</h1>
-      <p class="empty-text">It may have been deleted, or you are not a member. Ask its owner for an invite.</p>
-      <div class="empty-action">
-        <A href="/projects" class="btn btn-primary">
-          Back to your projects
-        </A>
-      </div>
     </div>
   );
 }

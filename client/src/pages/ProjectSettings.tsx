@@ -2,10 +2,10 @@
 import { useParams } from "@solidjs/router";
 import { Match, Show, Switch } from "solid-js";
 import { ApiError, errorMessage } from "../api";
+import { ProjectMissing } from "../components/ProjectMissing";
 import { ErrorState, SkeletonRows } from "../components/States";
 import { createProjectResource } from "../stores/project";
 import { user } from "../stores/session";
-import { ProjectMissing } from "./Library";
 import { DangerZone } from "./settings/DangerZone";
 import { InvitesSection } from "./settings/InvitesSection";
 import { MembersSection } from "./settings/MembersSection";
