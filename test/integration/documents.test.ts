@@ -155,6 +155,15 @@ describe("documents", () => {
     expect(bad.status).toBe(416);
     await bad.arrayBuffer();
     expect((await new TestClient().get(`/api/projects/${projectId}/documents/${doc.id}/file`)).status).toBe(401);
+
+    // The second full read may come from the edge cache; a non-member still cannot read through it.
+    const again = await owner.client.fetch(`/api/projects/${projectId}/documents/${doc.id}/file`);
+    expect(new Uint8Array(await again.arrayBuffer())).toEqual(bytes);
+    const stranger = await signUp("outsider");
+    const denied = await stranger.client.fetch(`/api/projects/${projectId}/documents/${doc.id}/file`);
+    expect(denied.status).toBe(404);
+    expect(denied.headers.get("Content-Type")).toContain("application/json");
+    await denied.arrayBuffer();
   });
 
   it("reparses on request and fails unreadable files with a reason while keeping the file", async () => {

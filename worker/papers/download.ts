@@ -28,7 +28,18 @@ export function parseRange(header: string | undefined, size: number): ByteRange 
   return { offset: start, length: end - start + 1 };
 }
 
-export async function serveDocumentFile(bucket: R2Bucket, doc: DocumentRow, request: Request): Promise<Response> {
+/** Whole files up to this size are kept in the edge cache; bigger ones stream from R2. */
+const MAX_CACHED_BYTES = 50 * 1024 * 1024;
+
+/**
+ * The edge-cache key of a file. It is only ever looked up after the project access check,
+ * and it names the exact bytes (sha256), so a replaced or deleted paper is never served.
+ */
+function cacheKey(doc: DocumentRow): string {
+  return `https://file-cache.scrollkeeper.internal/${doc.projectId}/${doc.id}/${doc.sha256}`;
+}
+
+export async function serveDocumentFile(bucket: R2Bucket, doc: DocumentRow, request: Request, waitUntil: (p: Promise<unknown>) => void): Promise<Response> {
   const etag = `"${doc.sha256}"`;
   const headers = new Headers({
     "Content-Type": "application/pdf",
@@ -48,6 +59,14 @@ export async function serveDocumentFile(bucket: R2Bucket, doc: DocumentRow, requ
     headers.set("Content-Range", `bytes */${doc.size}`);
     return new Response(null, { status: 416, headers });
   }
+  const cache = (caches as unknown as { default: Cache }).default;
+  if (!range) {
+    const hit = await cache.match(cacheKey(doc));
+    if (hit?.body) {
+      headers.set("Content-Length", String(doc.size));
+      return new Response(hit.body, { status: 200, headers });
+    }
+  }
   const object = await bucket.get(doc.r2Key, range ? { range } : undefined);
   if (!object) return Response.json({ error: { code: "file_missing", message: "The file of this paper is missing from storage." } }, { status: 404 });
   if (range) {
@@ -56,5 +75,9 @@ export async function serveDocumentFile(bucket: R2Bucket, doc: DocumentRow, requ
     return new Response(object.body, { status: 206, headers });
   }
   headers.set("Content-Length", String(doc.size));
-  return new Response(object.body, { status: 200, headers });
+  if (doc.size > MAX_CACHED_BYTES) return new Response(object.body, { status: 200, headers });
+  const [toClient, toCache] = object.body.tee();
+  const cached = new Response(toCache, { headers: { "Content-Type": "application/pdf", "Content-Length": String(doc.size), "Cache-Control": "public, max-age=604800, immutable" } });
+  waitUntil(cache.put(cacheKey(doc), cached).catch(() => undefined));
+  return new Response(toClient, { status: 200, headers });
 }

@@ -130,7 +130,7 @@ export const documentRoutes = new Hono<AppEnv>()
     return c.body(null, 204);
   })
 
-  .get("/:documentId/file", async (c) => serveDocumentFile(c.env.PAPERS, await loadDocument(c), c.req.raw))
+  .get("/:documentId/file", async (c) => serveDocumentFile(c.env.PAPERS, await loadDocument(c), c.req.raw, (p) => c.executionCtx.waitUntil(p)))
 
   .get("/:documentId/pages/:n", async (c) => {
     const row = await loadDocument(c);
