@@ -2,16 +2,24 @@
 // comments and seq-numbered event log, and the hub of its WebSockets. Lifecycle only here;
 // what each message does lives in plain functions beside this file.
 import { DurableObject } from "cloudflare:workers";
+import type { AnnotationPatch } from "../protocol/annotations";
 import { DurableEventInput, PING_FRAME, PONG_FRAME } from "../protocol/realtime";
+import { newId } from "../worker/lib/crypto";
+import * as annotations from "./annotations";
 import { handleFrame, type RoomContext } from "./client-messages";
+import * as comments from "./comments";
 import { FrameLimiter } from "./frame-limit";
 import * as pageStore from "./page-store";
 import { Coalescer, presenceList, type SocketAttachment } from "./presence";
 import { appendEvent, pruneEvents } from "./room-events";
-import { migrate } from "./room-storage";
+import { migrate, type Sql } from "./room-storage";
+import type { Actor, Write } from "./room-writes";
 import { attachmentOf, broadcast, MAX_SOCKETS_PER_USER, openSockets, readIdentity, send, userTag } from "./sockets";
 
 export type { PageText } from "./page-store";
+export type { AnnotationCursor, AnnotationInput, AnnotationResult } from "./annotations";
+export type { CommentFilter, CommentInput, CommentResult } from "./comments";
+export type { Actor } from "./room-writes";
 
 function errorResponse(status: number, code: string, message: string): Response {
   return Response.json({ error: { code, message } }, { status });
@@ -127,6 +135,71 @@ export class ProjectRoom extends DurableObject<Env> {
     return this.lastSeq();
   }
 
+  // ---- RPC: annotations and comments -------------------------------------------------------
+  // The worker checked membership and role; these check authorship and versions. Refusals come
+  // back as values, not exceptions: a rejected RPC is noisy for callers and tests alike.
+
+  async listAnnotations(documentId: string, limit: number, after: annotations.AnnotationCursor | null = null) {
+    this.assertLive();
+    return annotations.listAnnotations(this.ctx.storage.sql, documentId, limit, after);
+  }
+
+  async getAnnotation(id: string) {
+    this.assertLive();
+    return annotations.getAnnotation(this.ctx.storage.sql, id);
+  }
+
+  async createAnnotation(input: annotations.AnnotationInput, actor: Actor): Promise<annotations.AnnotationResult> {
+    return this.write((sql, now) => annotations.createAnnotation(sql, input, actor, now, newId()));
+  }
+
+  async updateAnnotation(id: string, patch: AnnotationPatch, expectedVersion: number, actor: Actor): Promise<annotations.AnnotationResult> {
+    return this.write((sql, now) => annotations.updateAnnotation(sql, id, patch, expectedVersion, actor, now));
+  }
+
+  async deleteAnnotation(id: string, actor: Actor): Promise<annotations.AnnotationResult> {
+    return this.write((sql, now) => annotations.deleteAnnotation(sql, id, actor, now));
+  }
+
+  async listComments(documentId: string, limit: number, afterOrd = 0, filter: comments.CommentFilter = {}) {
+    this.assertLive();
+    return comments.listComments(this.ctx.storage.sql, documentId, limit, afterOrd, filter);
+  }
+
+  async getComment(id: string) {
+    this.assertLive();
+    return comments.getComment(this.ctx.storage.sql, id);
+  }
+
+  async createComment(input: comments.CommentInput, actor: Actor): Promise<comments.CommentResult> {
+    return this.write((sql, now) => comments.createComment(sql, input, actor, now, newId()));
+  }
+
+  async updateComment(id: string, body: string, expectedVersion: number | undefined, actor: Actor): Promise<comments.CommentResult> {
+    return this.write((sql, now) => comments.updateComment(sql, id, body, expectedVersion, actor, now));
+  }
+
+  async setCommentResolved(id: string, resolved: boolean, actor: Actor): Promise<comments.CommentResult> {
+    return this.write((sql, now) => comments.setResolved(sql, id, resolved, actor, now));
+  }
+
+  async deleteComment(id: string, actor: Actor): Promise<comments.CommentResult> {
+    return this.write((sql) => comments.deleteComment(sql, id, actor));
+  }
+
+  /** A document's highlights in reading order and all its comments (the Markdown export). */
+  async exportDocument(documentId: string) {
+    this.assertLive();
+    const sql = this.ctx.storage.sql;
+    return { annotations: annotations.allAnnotations(sql, documentId), comments: comments.allComments(sql, documentId) };
+  }
+
+  /** Drops a deleted document's highlights and comments; returns how many of each went. */
+  async deleteDocumentData(documentId: string): Promise<{ annotations: number; comments: number }> {
+    this.assertLive();
+    return this.ctx.storage.transactionSync(() => annotations.deleteDocumentData(this.ctx.storage.sql, documentId));
+  }
+
   /** Closes every socket a removed member holds. */
   async disconnectUser(userId: string): Promise<number> {
     let closed = 0;
@@ -158,6 +231,26 @@ export class ProjectRoom extends DurableObject<Env> {
   private broadcastPresence(): void {
     const sockets = openSockets(this.ctx);
     broadcast(sockets, { type: "presence", users: presenceList(sockets.flatMap((ws) => attachmentOf(ws) ?? [])) });
+  }
+
+  /**
+   * Runs one write and numbers, stores and prunes the events it causes, all in one transaction;
+   * then broadcasts them (the output gate holds the sends until the transaction is durable).
+   */
+  private write<R>(change: (sql: Sql, now: number) => Write<R>): R {
+    this.assertLive();
+    const sql = this.ctx.storage.sql;
+    const now = Date.now();
+    const { result, numbered } = this.ctx.storage.transactionSync(() => {
+      const written = change(sql, now);
+      // Validated like publish(): whatever is stored here is replayed to clients for an hour.
+      const numbered = written.events.map((event) => appendEvent(sql, DurableEventInput.parse(event), now));
+      if (numbered.length > 0) pruneEvents(sql, now);
+      return { result: written.result, numbered };
+    });
+    const sockets = openSockets(this.ctx);
+    for (const event of numbered) broadcast(sockets, event);
+    return result;
   }
 
   /** After destroy() the tables are gone; refuse rather than recreate a deleted project's data. */

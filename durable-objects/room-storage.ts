@@ -27,6 +27,49 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID`);
     },
   },
+  {
+    version: 2,
+    up: (sql) => {
+      // Annotations and comments of the project's papers. `ord` (the rowid) gives a stable
+      // creation order and keyset cursors; `sort_y`/`sort_x` (the top-most rect) give reading order.
+      sql.exec(`CREATE TABLE IF NOT EXISTS annotations (
+        ord INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        document_id TEXT NOT NULL,
+        page INTEGER NOT NULL,
+        quote TEXT NOT NULL,
+        prefix TEXT NOT NULL,
+        suffix TEXT NOT NULL,
+        rects TEXT NOT NULL,
+        color TEXT NOT NULL,
+        note TEXT,
+        author_id TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        sort_y REAL NOT NULL,
+        sort_x REAL NOT NULL
+      )`);
+      sql.exec("CREATE INDEX IF NOT EXISTS annotations_reading_idx ON annotations (document_id, page, sort_y, sort_x, ord)");
+      sql.exec(`CREATE TABLE IF NOT EXISTS comments (
+        ord INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        document_id TEXT NOT NULL,
+        annotation_id TEXT,
+        parent_id TEXT,
+        body TEXT NOT NULL,
+        author_id TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        edited_at TEXT,
+        version INTEGER NOT NULL,
+        resolved_at TEXT,
+        resolved_by TEXT
+      )`);
+      sql.exec("CREATE INDEX IF NOT EXISTS comments_document_idx ON comments (document_id, ord)");
+      sql.exec("CREATE INDEX IF NOT EXISTS comments_annotation_idx ON comments (annotation_id, ord)");
+      sql.exec("CREATE INDEX IF NOT EXISTS comments_parent_idx ON comments (parent_id, ord)");
+    },
+  },
 ];
 
 function ensureMeta(sql: Sql): void {

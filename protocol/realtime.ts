@@ -1,6 +1,7 @@
 // The project WebSocket's frames (api.md §Realtime), shared by the worker, the ProjectRoom
 // Durable Object and the client. Every frame a peer receives is safeParse'd against these.
 import { z } from "zod";
+import { Annotation, Comment } from "./annotations";
 import { documentStatus, type DocumentDto } from "./documents";
 
 /** Longest id we accept in a frame; ids are opaque but never large. */
@@ -19,9 +20,12 @@ function withId<T extends { id: string }>(what: string) {
 
 /** The document object of §Documents. */
 export const documentPayload = withId<DocumentDto>("a document");
-/** Shapes fixed by the annotations issue; until then only the id is promised. */
-export const annotationPayload = withId<{ id: string }>("an annotation");
-export const commentPayload = withId<{ id: string }>("a comment");
+/**
+ * Annotations and comments go out whole, in every event including `*.deleted` (the last state,
+ * with its version bumped past every earlier event), so clients apply them by id and version.
+ */
+export const annotationPayload = Annotation;
+export const commentPayload = Comment;
 
 const documentEventType = z.enum(["document.created", "document.updated", "document.deleted"]);
 const annotationEventType = z.enum(["annotation.created", "annotation.updated", "annotation.deleted"]);

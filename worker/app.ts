@@ -10,7 +10,9 @@ import { originCheck } from "./middleware/origin-check";
 import { projectMember } from "./middleware/project-access";
 import { securityHeaders } from "./middleware/security-headers";
 import { session } from "./middleware/session";
+import { annotationRoutes } from "./routes/annotations";
 import { authRoutes } from "./routes/auth";
+import { commentRoutes } from "./routes/comments";
 import { documentRoutes } from "./routes/documents";
 import { devRoutes } from "./routes/dev";
 import { healthRoutes } from "./routes/health";
@@ -59,6 +61,8 @@ const routes = app
   .route("/api/projects/:projectId/documents", documentRoutes)
   .route("/api/projects/:projectId/uploads", uploadRoutes)
   .route("/api/projects/:projectId/live", liveRoutes)
+  .route("/api/projects/:projectId", annotationRoutes)
+  .route("/api/projects/:projectId", commentRoutes)
   .route("/api/invites", inviteRoutes)
   .route("/api/dev", devRoutes);
 

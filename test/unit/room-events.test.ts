@@ -4,6 +4,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { appendEvent, eventsAfter, KEEP_EVENTS, KEEP_MS, lastSeq, MAX_REPLAY, pruneEvents } from "../../durable-objects/room-events";
 import { migrate, MIGRATIONS, readMeta } from "../../durable-objects/room-storage";
+import type { AnnotationDto } from "../../protocol/annotations";
 import type { DurableEventInput } from "../../protocol/realtime";
 
 const freshRoom = () => env.PROJECT_ROOM.get(env.PROJECT_ROOM.idFromName(`unit-${crypto.randomUUID()}`));
@@ -14,6 +15,10 @@ const event = (pages: number): DurableEventInput => ({
   progress: { pages, total: null },
   error: null,
 });
+const highlight: AnnotationDto = {
+  id: "a1", documentId: "d1", page: 1, quote: "q", prefix: "", suffix: "", rects: [{ x: 0.1, y: 0.1, w: 0.5, h: 0.02 }],
+  color: "yellow", note: null, authorId: "u1", createdAt: "2026-01-01T00:00:00.000Z", updatedAt: "2026-01-01T00:00:00.000Z", version: 1,
+};
 const HOUR = 60 * 60 * 1000;
 const T0 = Date.UTC(2026, 0, 1);
 
@@ -38,8 +43,8 @@ describe("room events", () => {
       const sql = state.storage.sql;
       expect(lastSeq(sql)).toBe(0);
       expect(appendEvent(sql, event(1), T0)).toEqual({ ...event(1), seq: 1 });
-      appendEvent(sql, { type: "annotation.created", annotation: { id: "a1" } }, T0);
-      expect(eventsAfter(sql, 0)).toEqual({ kind: "replay", events: [{ ...event(1), seq: 1 }, { type: "annotation.created", annotation: { id: "a1" }, seq: 2 }] });
+      appendEvent(sql, { type: "annotation.created", annotation: highlight }, T0);
+      expect(eventsAfter(sql, 0)).toEqual({ kind: "replay", events: [{ ...event(1), seq: 1 }, { type: "annotation.created", annotation: highlight, seq: 2 }] });
       expect(eventsAfter(sql, 1, 1)).toEqual({ kind: "replay", events: [] });
       expect(eventsAfter(sql, 2)).toEqual({ kind: "replay", events: [] });
       expect(eventsAfter(sql, 3)).toEqual({ kind: "resync" });

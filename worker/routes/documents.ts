@@ -125,6 +125,7 @@ export const documentRoutes = new Hono<AppEnv>()
     const row = await loadDocument(c);
     await c.env.PAPERS.delete(row.r2Key);
     await projectRoom(c.env, row.projectId).deletePages(row.id);
+    await projectRoom(c.env, row.projectId).deleteDocumentData(row.id);
     await c.var.db.delete(documents).where(eq(documents.id, row.id)).run();
     await publishEvent(c.env, row.projectId, { type: "document.deleted", document: toDocumentDto(row) });
     return c.body(null, 204);
