@@ -17,3 +17,18 @@ export async function serveCorpus(request) {
   if (!file.startsWith(corpusDir + path.sep) || !existsSync(file)) return new Response("not found", { status: 404 });
   return new Response(readFileSync(file));
 }
+
+// Unhandled rejections that are noise, not failures, when parsing real-world PDFs in workerd:
+// - workerd's DecompressionStream rejects an internal promise of its own on corrupt or
+//   truncated deflate data (even with every promise handled), and pdf.js inflates font and
+//   CMap streams with it; the bomb guard in worker/papers/stream-guard.ts does too;
+// - pdf.js leaves one internal promise rejected with PasswordException for encrypted files
+//   (the caller still receives the error and classifies it as `encrypted`).
+// Pass this as vitest's `onUnhandledError`: returning false hides only these.
+const NOISE = /Trailing bytes after end of compressed data|Called close\(\) on a decompression stream with incomplete data|^Decompression failed\.$/;
+
+/** @param {{ name?: string, message?: string }} error */
+export function ignorePdfjsInflateNoise(error) {
+  if (error?.name === "PasswordException") return false;
+  return NOISE.test(error?.message ?? "") ? false : undefined;
+}

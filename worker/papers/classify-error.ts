@@ -45,7 +45,7 @@ export function classifyParseError(err: unknown): ParseError {
   if (/Maximum call stack size exceeded/i.test(message)) {
     return { code: "malformed", message: "The PDF's structure is nested too deeply to read." };
   }
-  if (/Invalid PDF|Invalid XRef|bad XRef|Invalid root reference|Invalid page count|Pages tree contains a cycle|Invalid object ref/i.test(message)) {
+  if (/Invalid PDF|Invalid XRef|bad XRef|Invalid root reference|Invalid page count|Pages tree contains a cycle|Invalid object ref|kids object is not an array|Illegal character|Missing endstream|Bad (?:FCHECK|FLG|encoding) in flate stream/i.test(message)) {
     return { code: "malformed", message: `The file is not a readable PDF (${detail}).` };
   }
   if (name === "RangeError" && /Array buffer allocation failed|Invalid (typed )?array length/i.test(message)) {

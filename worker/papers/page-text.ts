@@ -2,7 +2,8 @@
 // (hasEOL) and inserts spaces inside a run of text, but not across separate text objects: two
 // BT…ET blocks on one line come out glued ("word1word2"), and a new line after a block without
 // hasEOL is glued to the previous one. We look at each item's position to fill those gaps.
-// Words are not de-hyphenated: the stored text stays what the page shows.
+// A word broken by a hyphen at a line end is joined again ("com-\npile" → "compile"), as
+// pdftotext does, so search finds it; the cost is that "high-\nperformance" also loses its hyphen.
 
 /** The part of pdf.js's TextItem we read (pdf.js's own type is not exported by unpdf). */
 export interface RawTextItem {
@@ -67,9 +68,12 @@ export function assemblePageText(items: readonly RawTextItem[]): string {
         if (horizontal && Math.abs(y - prevY) > lineTol) {
           if (last !== "\n") write("\n");
         } else if (!isSpace(last) && !isSpace(item.str[0])) {
-          // Same line: a gap wider than a thin space (or a jump backwards) separates words.
+          // Same line: a gap wider than a thin space, a jump backwards, or a raised/lowered
+          // run (a footnote mark before an affiliation) separates words.
+          const em = Math.max(size, prevSize, 1);
           const gap = x - prevEndX;
-          if (!horizontal || gap > 0.12 * Math.max(size, 1) || gap < -0.5 * Math.max(size, 1)) write(" ");
+          const shifted = Math.abs(y - prevY) > 0.2 * em;
+          if (!horizontal || shifted || gap > 0.12 * em || gap < -0.5 * em) write(" ");
         }
       }
       write(item.str);
@@ -87,6 +91,7 @@ export function assemblePageText(items: readonly RawTextItem[]): string {
   return out
     .join("")
     .replace(/[ \t]+\n/g, "\n")
+    .replace(/(\p{L})[-\u00ad\u2010]\n(?=\p{Ll})/gu, "$1")
     .replace(/\n{3,}/g, "\n\n")
     .trim();
 }

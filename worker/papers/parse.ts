@@ -130,6 +130,27 @@ export async function openPdf(bytes: Uint8Array, opts: OpenPdfOptions): Promise<
   }
 }
 
+// Text drawn by annotations (a FreeText "To appear in OSDI 2006" banner, stamps, filled form
+// fields) is not in the page's content stream; pdftotext shows it, so we keep it too.
+async function annotationText(page: { getAnnotations(p?: { intent?: string }): Promise<unknown[]> }): Promise<string> {
+  try {
+    const annotations = await page.getAnnotations({ intent: "display" });
+    const parts: string[] = [];
+    for (const a of annotations) {
+      const lines = (a as { textContent?: unknown }).textContent;
+      if (Array.isArray(lines)) parts.push(lines.filter((l) => typeof l === "string").join(" "));
+    }
+    return parts.filter((p) => p.trim().length > 0).join("\n");
+  } catch {
+    return ""; // a broken annotation must not cost the page its text
+  }
+}
+
+function joinAnnotationText(text: string, extra: string): string {
+  if (!extra) return text;
+  return text ? `${text}\n${extra}` : extra;
+}
+
 /**
  * Extracts pages fromPage..toPage (1-based, inclusive) one at a time. A page that fails alone
  * is returned with `error` and empty text; if every page of the range fails, the first error is
@@ -159,7 +180,8 @@ export async function extractPages(
         throw new ParseFailure("too_large", `Page ${n} holds more than ${maxItems} pieces of text.`);
       }
       const items = content.items.filter(isTextItem) as RawTextItem[];
-      const entry: PageText = { page: n, text: assemblePageText(items) };
+      const text = joinAnnotationText(assemblePageText(items), await annotationText(page));
+      const entry: PageText = { page: n, text };
       if (layoutPages.includes(n)) entry.items = layoutItems(items, n);
       pages.push(entry);
     } catch (err) {

@@ -48,25 +48,25 @@ function flatePasses(dict: string): number {
 // tops out near 1032:1), which bounds memory however explosive the stream is.
 const SLICE = 16 * 1024;
 
-function sliced(data: Uint8Array): ReadableStream<Uint8Array> {
-  let offset = 0;
-  return new ReadableStream<Uint8Array>(
-    {
-      pull(controller) {
-        if (offset >= data.length) return controller.close();
-        controller.enqueue(data.slice(offset, offset + SLICE));
-        offset += SLICE;
-      },
-    },
-    { highWaterMark: 0 },
-  );
-}
-
 /** Inflates without keeping the output; returns the byte count, stopping just past `cap`. */
 async function inflatedSize(data: Uint8Array, passes: number, cap: number): Promise<number> {
-  let stream: ReadableStream<Uint8Array> = sliced(data);
-  for (let i = 0; i < passes; i++) stream = stream.pipeThrough(new DecompressionStream("deflate"));
-  const reader = stream.getReader();
+  // Driven by hand rather than with pipeThrough: workerd rejects the pipe's internal promise on
+  // truncated data ("incomplete data"), which would surface as an unhandled rejection.
+  const stages = Array.from({ length: passes }, () => new DecompressionStream("deflate"));
+  for (let i = 1; i < stages.length; i++) stages[i - 1]!.readable.pipeTo(stages[i]!.writable).catch(() => {});
+  const writer = stages[0]!.writable.getWriter();
+  const reader = stages[stages.length - 1]!.readable.getReader();
+  // Listen to every promise we own. workerd still logs one "Decompression failed." unhandled
+  // rejection of its own for corrupt data (seen with every handler attached); it is harmless.
+  writer.closed.catch(() => {});
+  reader.closed.catch(() => {});
+  let stopped = false;
+  const feed = (async () => {
+    for (let offset = 0; offset < data.length && !stopped; offset += SLICE) {
+      await writer.write(data.slice(offset, offset + SLICE));
+    }
+    if (!stopped) await writer.close();
+  })().catch(() => {});
   let total = 0;
   try {
     for (;;) {
@@ -78,7 +78,10 @@ async function inflatedSize(data: Uint8Array, passes: number, cap: number): Prom
   } catch {
     // Corrupt or encrypted data: pdf.js will cope or fail on its own; what inflated so far counts.
   } finally {
+    stopped = true;
     reader.cancel().catch(() => {});
+    writer.abort().catch(() => {});
+    await feed;
   }
   return total;
 }

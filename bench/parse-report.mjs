@@ -1,0 +1,30 @@
+// Writes the "## Parsing" section of docs/benchmarks.md from a bench/parse.mjs run, leaving the
+// other sections as they are.
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+
+export function writeParsingSection(file, { rows, summary, lowRecall, repeat }) {
+  const lines = [
+    "## Parsing",
+    "",
+    `Command: \`node bench/parse.mjs --write\` (\`npm run bench -- parse\`), ${new Date().toISOString().slice(0, 10)}, 2 cores, Node ${process.versions.node}, wrangler 4.86 / workerd local, unpdf 1.7.0 (pdf.js 5.6.205), ${repeat > 1 ? `best of ${repeat}` : "one run"} per file.`,
+    "unpdf ms: `worker/papers/parse.ts` (open incl. flate-bomb guard + every page + cleanup) timed inside the isolate with `performance.now()`; pdftotext ms: wall time of one `pdftotext -enc UTF-8 file -` process.",
+    "",
+    ...summary.map((s) => `- ${s}`),
+    "",
+    "| file | pages | unpdf ms | pdftotext ms | ratio | word recall |",
+    "|---|---:|---:|---:|---:|---:|",
+    ...rows.map(
+      (r) =>
+        `| ${r.name} | ${r.pages} | ${r.unpdfMs.toFixed(0)} | ${r.popplerMs.toFixed(0)} | ${(r.unpdfMs / r.popplerMs).toFixed(2)} | ${(r.recall * 100).toFixed(2)}% |`,
+    ),
+    "",
+    ...(lowRecall.length
+      ? ["Words pdftotext finds that we miss (examples):", "", ...lowRecall.map((r) => `- ${r.name}: ${r.missing.slice(0, 10).join(" ")}`), ""]
+      : []),
+  ];
+  const section = lines.join("\n");
+  const old = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmarks\n";
+  const re = /## Parsing\n[\s\S]*?(?=\n## |$)/;
+  const next = re.test(old) ? old.replace(re, section) : `${old.trimEnd()}\n\n${section}`;
+  writeFileSync(file, next.endsWith("\n") ? next : `${next}\n`);
+}
