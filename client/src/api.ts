@@ -1,8 +1,9 @@
 // The one API module: every HTTP call the client makes goes through `request`, so errors
 // always arrive as an ApiError carrying the contract's {code, message} and the status.
 import type { ApiTokenDto, InviteDto, MemberDto, ProjectDto, Role, UserDto } from "../../protocol/api";
+import type { DocumentDto, DocumentStatus } from "../../protocol/documents";
 
-export type { ApiTokenDto, InviteDto, MemberDto, ProjectDto, Role, UserDto };
+export type { ApiTokenDto, DocumentDto, DocumentStatus, InviteDto, MemberDto, ProjectDto, Role, UserDto };
 
 export class ApiError extends Error {
   constructor(
@@ -95,6 +96,18 @@ export const api = {
   revokeInvite: (projectId: string, inviteId: string) => request<void>("DELETE", `/projects/${enc(projectId)}/invites/${enc(inviteId)}`),
   getInvite: (token: string) => request<{ invite: InvitePreview }>("GET", `/invites/${enc(token)}`),
   acceptInvite: (token: string) => request<{ project: ProjectDto }>("POST", `/invites/${enc(token)}/accept`),
+
+  // Papers. Uploads go through lib/upload.ts (XMLHttpRequest, for progress events).
+  listDocuments: (projectId: string, query: { cursor?: string | null; status?: string; q?: string; limit?: number } = {}) => {
+    const params = new URLSearchParams({ limit: String(query.limit ?? 50) });
+    for (const key of ["cursor", "status", "q"] as const) if (query[key]) params.set(key, query[key]!);
+    return request<Page<DocumentDto>>("GET", `/projects/${enc(projectId)}/documents?${params}`);
+  },
+  getDocumentPage: (projectId: string, documentId: string, n: number) =>
+    request<{ page: number; text: string }>("GET", `/projects/${enc(projectId)}/documents/${enc(documentId)}/pages/${n}`),
+  reparseDocument: (projectId: string, documentId: string) =>
+    request<{ document: DocumentDto }>("POST", `/projects/${enc(projectId)}/documents/${enc(documentId)}/reparse`),
+  deleteDocument: (projectId: string, documentId: string) => request<void>("DELETE", `/projects/${enc(projectId)}/documents/${enc(documentId)}`),
 };
 
 /** The message to show a person for anything thrown by an API call. */

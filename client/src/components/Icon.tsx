@@ -18,6 +18,15 @@ const paths = {
   users: "M17 21v-2a4 4 0 0 0-4-4H5a4 4 0 0 0-4 4v2M9 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM23 21v-2a4 4 0 0 0-3-3.9M16 3.1a4 4 0 0 1 0 7.8",
   sidebar: "M3 4h18v16H3zM9 4v16",
   trash: "M3 6h18M8 6V4h8v2M19 6l-1 14H6L5 6",
+  upload: "M21 15v4a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2v-4M17 8l-5-5-5 5M12 3v12",
+  download: "M21 15v4a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2v-4M7 10l5 5 5-5M12 15V3",
+  search: "M11 18a7 7 0 1 0 0-14 7 7 0 0 0 0 14zM21 21l-4.3-4.3",
+  text: "M4 6h16M4 10h16M4 14h10M4 18h12",
+  book: "M2 4h6a4 4 0 0 1 4 4v13a3 3 0 0 0-3-3H2zM22 4h-6a4 4 0 0 0-4 4v13a3 3 0 0 1 3-3h7z",
+  refresh: "M21 12a9 9 0 1 1-2.6-6.4M21 3v6h-6",
+  more: "M5 12h.01M12 12h.01M19 12h.01",
+  chevronLeft: "M15 18l-6-6 6-6",
+  chevronRight: "M9 18l6-6-6-6",
 } as const;
 
 export type IconName = keyof typeof paths;
