@@ -11,6 +11,7 @@ import { log } from "../lib/log";
 import { nowIso } from "../lib/time";
 import { toDocumentDto, type DocumentRow } from "../papers/dto";
 import { enqueueParse } from "../papers/ingest";
+import { extractMetadata, FIRST_PAGES, LAYOUT_PAGES } from "../papers/metadata";
 import { classifyParseError, extractPages, openPdf, type OpenedPdf, type PageText } from "../papers/parse";
 import { publishEvent, statusEvent } from "../projects/events";
 import { projectRoom } from "../projects/room";
@@ -104,7 +105,9 @@ export async function parseChunk(env: Env, job: ParseJob): Promise<void> {
 
 async function runChunk(env: Env, db: Db, doc: DocumentRow, job: ParseJob, pdf: OpenedPdf, pagesPerChunk: number, timeCapMs: number) {
   const total = pdf.numPages;
-  const end = Math.min(total, job.startPage + pagesPerChunk - 1);
+  // The first chunk always covers the pages metadata extraction reads.
+  const chunk = job.startPage === 1 ? Math.max(pagesPerChunk, FIRST_PAGES) : pagesPerChunk;
+  const end = Math.min(total, job.startPage + chunk - 1);
   const room = projectRoom(env, doc.projectId);
   const deadline = performance.now() + timeCapMs;
   if (job.startPage === 1) {
@@ -116,17 +119,19 @@ async function runChunk(env: Env, db: Db, doc: DocumentRow, job: ParseJob, pdf: 
   }
 
   let chars = 0;
+  const firstPages: PageText[] = [];
   let lastTenth = Math.floor((10 * (job.startPage - 1)) / total);
   for (let from = job.startPage; from <= end; from += PAGE_BATCH) {
     const to = Math.min(end, from + PAGE_BATCH - 1);
     let pages: PageText[];
     try {
-      pages = await extractPages(pdf, from, to, { deadline });
+      pages = await extractPages(pdf, from, to, { deadline, layoutPages: LAYOUT_PAGES });
     } catch (error) {
       await failDocument(env, db, doc, classifyParseError(error));
       return;
     }
     chars += letterCount(pages);
+    firstPages.push(...pages.filter((p) => p.page <= FIRST_PAGES));
     await room.putPages(doc.id, pages.map((p) => ({ page: p.page, text: p.text })));
     const tenth = Math.floor((10 * to) / total);
     if (tenth > lastTenth && to < total) {
@@ -134,6 +139,8 @@ async function runChunk(env: Env, db: Db, doc: DocumentRow, job: ParseJob, pdf: 
       await publishEvent(env, doc.projectId, { type: "document.status", documentId: doc.id, status: "parsing", progress: { pages: to, total }, error: null });
     }
   }
+
+  if (job.startPage === 1) await saveMetadata(db, doc, { firstPages, info: pdf.info, xmp: pdf.xmp, numPages: total });
 
   const last = end === total;
   const noText = last && doc.textChars + chars === 0;
@@ -162,6 +169,14 @@ async function runChunk(env: Env, db: Db, doc: DocumentRow, job: ParseJob, pdf: 
   log("parse.done", { projectId: doc.projectId, documentId: doc.id, pages: total, outcome: "parsed" });
   await publishEvent(env, doc.projectId, statusEvent(document));
   await publishEvent(env, doc.projectId, { type: "document.updated", document });
+}
+
+/** Fills the bibliographic fields from the first pages, never overwriting what a person edited. */
+async function saveMetadata(db: Db, doc: DocumentRow, input: Parameters<typeof extractMetadata>[0]): Promise<void> {
+  const found = extractMetadata(input);
+  const edited = new Set(doc.editedFields);
+  const fields = Object.fromEntries(Object.entries(found).filter(([key]) => !edited.has(key)));
+  await db.update(documents).set(fields).where(and(eq(documents.id, doc.id), eq(documents.parseGeneration, doc.parseGeneration))).run();
 }
 
 /** Messages that used up their retries: the document fails with a reason instead of hanging. */
