@@ -173,7 +173,14 @@ async function runChunk(env: Env, db: Db, doc: DocumentRow, job: ParseJob, pdf: 
 
 /** Fills the bibliographic fields from the first pages, never overwriting what a person edited. */
 async function saveMetadata(db: Db, doc: DocumentRow, input: Parameters<typeof extractMetadata>[0]): Promise<void> {
-  const found = extractMetadata(input);
+  let found: ReturnType<typeof extractMetadata>;
+  try {
+    found = extractMetadata(input);
+  } catch (error) {
+    // Metadata is a bonus: a heuristic tripping over an odd paper must not fail its parse.
+    log("parse.metadata_failed", { projectId: doc.projectId, documentId: doc.id, outcome: "error", message: String(error) });
+    return;
+  }
   const edited = new Set(doc.editedFields);
   const fields = Object.fromEntries(Object.entries(found).filter(([key]) => !edited.has(key)));
   await db.update(documents).set(fields).where(and(eq(documents.id, doc.id), eq(documents.parseGeneration, doc.parseGeneration))).run();
