@@ -7,15 +7,16 @@ export function writeParsingSection(file, { rows, summary, lowRecall, repeat }) 
     "## Parsing",
     "",
     `Command: \`node bench/parse.mjs --write\` (\`npm run bench -- parse\`), ${new Date().toISOString().slice(0, 10)}, 2 cores, Node ${process.versions.node}, wrangler 4.86 / workerd local, unpdf 1.7.0 (pdf.js 5.6.205), ${repeat > 1 ? `best of ${repeat}` : "one run"} per file.`,
+    "naive ms: plain unpdf page by page (`getTextContent`, str + hasEOL) in the same isolate, the baseline toolchain.md measured.",
     "unpdf ms: `worker/papers/parse.ts` (open incl. flate-bomb guard + every page + cleanup) timed inside the isolate with `performance.now()`; pdftotext ms: wall time of one `pdftotext -enc UTF-8 file -` process.",
     "",
     ...summary.map((s) => `- ${s}`),
     "",
-    "| file | pages | unpdf ms | pdftotext ms | ratio | word recall |",
-    "|---|---:|---:|---:|---:|---:|",
+    "| file | pages | unpdf ms | naive ms | pdftotext ms | ratio | word recall | naive recall |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|",
     ...rows.map(
       (r) =>
-        `| ${r.name} | ${r.pages} | ${r.unpdfMs.toFixed(0)} | ${r.popplerMs.toFixed(0)} | ${(r.unpdfMs / r.popplerMs).toFixed(2)} | ${(r.recall * 100).toFixed(2)}% |`,
+        `| ${r.name} | ${r.pages}${r.error ? ` (${r.error.code})` : ""} | ${r.unpdfMs.toFixed(0)} | ${r.naiveMs.toFixed(0)} | ${r.popplerMs.toFixed(0)} | ${(r.unpdfMs / r.popplerMs).toFixed(2)} | ${(r.recall * 100).toFixed(2)}% | ${(r.naiveRecall * 100).toFixed(2)}% |`,
     ),
     "",
     ...(lowRecall.length
