@@ -55,7 +55,7 @@ test("upload three papers, watch each move to parsed live, open one's text", asy
     await row.locator(".chip", { hasText: "Parsed" }).waitFor({ timeout: 60_000 });
   }
   const parsedAfter = Date.now() - started;
-  await tray.getByText("Uploads finished").waitFor();
+  await tray.getByText("Uploads done").waitFor();
   await shot(page, "21-library-parsed-with-tray");
   console.log(`three uploads parsed and shown live in ${parsedAfter} ms`);
 
@@ -66,10 +66,11 @@ test("upload three papers, watch each move to parsed live, open one's text", asy
   // Read the text of one paper, page by page.
   await page.getByRole("button", { name: /View text of .*alpha/i }).click();
   const dialog = page.getByRole("dialog");
-  await dialog.getByText("Page 1 of the alpha paper.").waitFor();
+  const pageText = dialog.locator(".text-page-body");
+  await pageText.getByText("Page 1 of the alpha paper.").waitFor();
   await shot(page, "22-text-dialog");
   await dialog.getByRole("button", { name: "Next page" }).click();
-  await dialog.getByText("Page 2 of the alpha paper.").waitFor();
+  await pageText.getByText("Page 2 of the alpha paper.").waitFor();
   assert.match(await dialog.locator(".text-pager-label").innerText(), /Page 2 of 4/);
   await page.keyboard.press("Escape");
   await dialog.waitFor({ state: "detached" });
@@ -94,6 +95,21 @@ test("upload three papers, watch each move to parsed live, open one's text", asy
   assert.match(await broken.locator(".status").innerText(), /Reparse/);
   await shot(page, "23-library-failed-chip");
 
+  // Drag and drop: the overlay names the project; dropping uploads.
+  const dataTransfer = await page.evaluateHandle((bytes) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array(bytes)], "dropped-delta.pdf", { type: "application/pdf" }));
+    return dt;
+  }, [...makePaper(3, "delta")]);
+  await page.dispatchEvent("main", "dragenter", { dataTransfer });
+  await page.getByText("Drop to upload to").waitFor();
+  await shot(page, "25-drop-overlay");
+  await page.dispatchEvent("main", "drop", { dataTransfer });
+  await page.getByText("Drop to upload to").waitFor({ state: "detached" });
+  await rows.filter({ hasText: /delta/i }).locator(".chip", { hasText: "Parsed" }).waitFor({ timeout: 30_000 });
+
+  await tray.getByRole("button", { name: "Clear" }).click();
+  await tray.waitFor({ state: "detached" });
   await page.emulateMedia({ colorScheme: "dark" });
   await page.waitForTimeout(300); // let the colour transitions finish
   await shot(page, "24-library-dark");
@@ -113,7 +129,7 @@ test("a dropped connection resumes and catches up; the tray shows progress mid-u
   // Drop the socket; a paper added meanwhile (by a script, outside the page) must appear after reconnecting.
   await context.setOffline(true);
   await page.getByText("Reconnecting…").waitFor();
-  await shot(page, "25-reconnecting");
+  await shot(page, "26-reconnecting");
   const res = await page.request.post(`/api/projects/${project.id}/documents`, {
     headers: { Origin: baseUrl, "Content-Type": "application/pdf", "X-Filename": "added-while-offline.pdf" },
     data: Buffer.from(makePaper(2, "offline", { title: "Added while you were away" })),
@@ -134,7 +150,7 @@ test("a dropped connection resumes and catches up; the tray shows progress mid-u
   const tray = page.getByRole("region", { name: "Uploads" });
   await tray.getByText(/ of 3\.0 MB/).waitFor();
   await page.waitForTimeout(1200);
-  await shot(page, "26-tray-mid-upload");
+  await shot(page, "27-tray-mid-upload");
   await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
   await page.locator("tr.doc-row", { hasText: /cryo/i }).locator(".chip", { hasText: "Parsed" }).waitFor({ timeout: 60_000 });
 });

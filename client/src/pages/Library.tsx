@@ -7,6 +7,8 @@ import { ProjectMissing } from "../components/ProjectMissing";
 import { ErrorState } from "../components/States";
 import { createProjectResource } from "../stores/project";
 import "../styles/library.css";
+import "../styles/library-overlays.css";
+import "../styles/library-status.css";
 
 export default function Library() {
   const params = useParams<{ projectId: string }>();

@@ -93,7 +93,7 @@ export function LibraryView(props: { project: ProjectDto }) {
         <div>
           <h1 class="page-title serif">{props.project.name}</h1>
           <p class="page-subtitle">
-            <Show when={!library.loading || library.items.length}>
+            <Show when={library.items.length}>
               {library.items.length}
               {library.nextCursor ? "+" : ""} {library.items.length === 1 ? "paper" : "papers"} ·{" "}
             </Show>

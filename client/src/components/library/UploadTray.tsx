@@ -18,7 +18,7 @@ export function UploadTray(props: { projectId: string }) {
     const n = active();
     if (n) return `Uploading ${n} ${n === 1 ? "file" : "files"}`;
     const failed = mine().filter((u) => u.state === "failed").length;
-    return failed ? `Uploads finished, ${failed} not added` : "Uploads finished";
+    return failed ? `Uploads done · ${failed} not added` : "Uploads done";
   };
   return (
     <Show when={mine().length}>
