@@ -2,6 +2,7 @@
 // always arrive as an ApiError carrying the contract's {code, message} and the status.
 import type { ApiTokenDto, InviteDto, MemberDto, ProjectDto, Role, UserDto } from "../../protocol/api";
 import type { DocumentDto, DocumentStatus } from "../../protocol/documents";
+import type { AnnotationDto, CommentDto, HighlightColor } from "../../protocol/annotations";
 
 export type { ApiTokenDto, DocumentDto, DocumentStatus, InviteDto, MemberDto, ProjectDto, Role, UserDto };
 
@@ -10,6 +11,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The whole error body, for answers that carry more (a 409's current version). */
+    readonly data?: unknown,
   ) {
     super(message);
     this.name = "ApiError";
@@ -30,6 +33,11 @@ export interface InvitePreview {
   expired: boolean;
   accepted: boolean;
 }
+
+/** HTTP answers name the author; realtime events carry only authorId. */
+export type Named<T> = T & { authorName?: string | null };
+export type { AnnotationDto, CommentDto, HighlightColor };
+export type NewAnnotation = Pick<AnnotationDto, "page" | "quote" | "prefix" | "suffix" | "rects" | "color" | "note">;
 
 export interface CreatedToken {
   id: string;
@@ -57,7 +65,7 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
     const error = (data as { error?: { code?: unknown; message?: unknown } } | null)?.error;
     const code = typeof error?.code === "string" ? error.code : "http_error";
     const message = typeof error?.message === "string" ? error.message : `The server answered ${res.status}. Try again in a moment.`;
-    throw new ApiError(res.status, code, message);
+    throw new ApiError(res.status, code, message, data);
   }
   return data as T;
 }
@@ -108,6 +116,28 @@ export const api = {
   reparseDocument: (projectId: string, documentId: string) =>
     request<{ document: DocumentDto }>("POST", `/projects/${enc(projectId)}/documents/${enc(documentId)}/reparse`),
   deleteDocument: (projectId: string, documentId: string) => request<void>("DELETE", `/projects/${enc(projectId)}/documents/${enc(documentId)}`),
+
+  // Reader: one paper, its metadata, highlights and comment threads.
+  getDocument: (projectId: string, documentId: string) =>
+    request<{ document: DocumentDto }>("GET", `/projects/${enc(projectId)}/documents/${enc(documentId)}`),
+  updateDocument: (projectId: string, documentId: string, patch: Partial<Pick<DocumentDto, "title" | "authors" | "year" | "doi" | "abstract" | "tags">>) =>
+    request<{ document: DocumentDto }>("PATCH", `/projects/${enc(projectId)}/documents/${enc(documentId)}`, patch),
+  listAnnotations: (projectId: string, documentId: string, cursor?: string | null) =>
+    request<Page<Named<AnnotationDto>>>("GET", `/projects/${enc(projectId)}/documents/${enc(documentId)}/annotations?limit=200${cursor ? `&cursor=${enc(cursor)}` : ""}`),
+  createAnnotation: (projectId: string, documentId: string, body: NewAnnotation) =>
+    request<{ annotation: Named<AnnotationDto> }>("POST", `/projects/${enc(projectId)}/documents/${enc(documentId)}/annotations`, body),
+  updateAnnotation: (projectId: string, annotationId: string, body: { version: number; color?: HighlightColor; note?: string | null }) =>
+    request<{ annotation: Named<AnnotationDto> }>("PATCH", `/projects/${enc(projectId)}/annotations/${enc(annotationId)}`, body),
+  deleteAnnotation: (projectId: string, annotationId: string) => request<void>("DELETE", `/projects/${enc(projectId)}/annotations/${enc(annotationId)}`),
+  listComments: (projectId: string, documentId: string, cursor?: string | null) =>
+    request<Page<Named<CommentDto>>>("GET", `/projects/${enc(projectId)}/documents/${enc(documentId)}/comments?limit=200${cursor ? `&cursor=${enc(cursor)}` : ""}`),
+  createComment: (projectId: string, documentId: string, body: { body: string; annotationId?: string | null; parentId?: string | null }) =>
+    request<{ comment: Named<CommentDto> }>("POST", `/projects/${enc(projectId)}/documents/${enc(documentId)}/comments`, body),
+  updateComment: (projectId: string, commentId: string, body: { body: string; version?: number }) =>
+    request<{ comment: Named<CommentDto> }>("PATCH", `/projects/${enc(projectId)}/comments/${enc(commentId)}`, body),
+  deleteComment: (projectId: string, commentId: string) => request<void>("DELETE", `/projects/${enc(projectId)}/comments/${enc(commentId)}`),
+  setThreadResolved: (projectId: string, commentId: string, resolved: boolean) =>
+    request<{ comment: Named<CommentDto> }>("POST", `/projects/${enc(projectId)}/comments/${enc(commentId)}/${resolved ? "resolve" : "reopen"}`),
 };
 
 /** The message to show a person for anything thrown by an API call. */

@@ -15,6 +15,7 @@ const ProjectSettings = lazy(() => import("./pages/ProjectSettings"));
 const Tokens = lazy(() => import("./pages/Tokens"));
 const Billing = lazy(() => import("./pages/Billing"));
 const ComingSoon = lazy(() => import("./pages/ComingSoon"));
+const Reader = lazy(() => import("./pages/Reader"));
 const NotFound = lazy(() => import("./pages/NotFound"));
 
 export function AppRoutes() {
@@ -31,7 +32,7 @@ export function AppRoutes() {
         <Route path="/projects" component={Projects} />
         <Route path="/projects/:projectId" component={Library} />
         <Route path="/projects/:projectId/settings" component={ProjectSettings} />
-        <Route path="/projects/:projectId/papers/:documentId" component={ComingSoon} />
+        <Route path="/projects/:projectId/papers/:documentId" component={Reader} />
         <Route path="/projects/:projectId/search" component={ComingSoon} />
         <Route path="/settings/tokens" component={Tokens} />
         <Route path="/billing" component={Billing} />

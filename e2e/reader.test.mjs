@@ -1,0 +1,170 @@
+// The reader's browser journey with two people in two browsers: A opens a 30-page paper at
+// ?page=12, finds text, highlights a sentence; B (invited editor) sees the highlight and A's
+// presence live, comments, and A sees the comment live; a note with HTML stays literal text;
+// B follows A to another page.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { makePaper } from "../scripts/make-pdf.mjs";
+import { baseUrl, latestEmail, linkIn, openBrowser, shot, uniqueEmail } from "./helpers.mjs";
+
+const PASSWORD = "correct horse battery";
+const XSS = "<img src=x onerror=alert(1)>";
+const headers = { Origin: baseUrl };
+const browsers = [];
+let a;
+let b;
+let project;
+let doc;
+
+after(async () => {
+  await Promise.all(browsers.map((x) => x.close()));
+});
+
+async function signUp(page, name, email = uniqueEmail(name.split(" ")[0].toLowerCase())) {
+  const res = await page.request.post("/api/auth/signup", { headers, data: { email, password: PASSWORD, name } });
+  assert.equal(res.status(), 201, await res.text());
+  return email;
+}
+
+before(async () => {
+  a = await openBrowser();
+  b = await openBrowser();
+  browsers.push(a, b);
+  for (const x of [a, b]) x.page.on("dialog", (d) => assert.fail(`unexpected dialog: ${d.message()}`));
+
+  await signUp(a.page, "Ada Lovelace");
+  const created = await a.page.request.post("/api/projects", { headers, data: { name: "Reading group" } });
+  project = (await created.json()).project;
+
+  const upload = await a.page.request.post(`/api/projects/${project.id}/documents`, {
+    headers: { ...headers, "Content-Type": "application/pdf", "X-Filename": "folding.pdf" },
+    data: Buffer.from(makePaper(30, "folding", { title: "On the folding of proteins" })),
+  });
+  assert.equal(upload.status(), 201, await upload.text());
+  doc = (await upload.json()).document;
+  for (let i = 0; i < 120; i++) {
+    const res = await a.page.request.get(`/api/projects/${project.id}/documents/${doc.id}`);
+    doc = (await res.json()).document;
+    if (doc.status === "parsed" || doc.status === "failed") break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  assert.equal(doc.status, "parsed");
+
+  // B is invited as an editor and joins through the emailed link.
+  const emailB = uniqueEmail("grace");
+  const invite = await a.page.request.post(`/api/projects/${project.id}/invites`, { headers, data: { email: emailB, role: "editor" } });
+  assert.equal(invite.status(), 201, await invite.text());
+  const token = new URL(linkIn(await latestEmail(emailB, /invited you to/i), "/invites/")).pathname.split("/").pop();
+  await signUp(b.page, "Grace Hopper", emailB);
+  const accepted = await b.page.request.post(`/api/invites/${token}/accept`, { headers });
+  assert.equal(accepted.status(), 200, await accepted.text());
+});
+
+const readerPath = (page) => `/projects/${project.id}/papers/${doc.id}${page ? `?page=${page}` : ""}`;
+const pageEl = (p, n) => p.locator(`.pdf-page[data-page="${n}"]`);
+
+/** Selects the text of the first text-layer span that contains `text` and releases the mouse. */
+async function selectText(p, n, text) {
+  const span = pageEl(p, n).locator(".textLayer span", { hasText: text }).first();
+  await span.waitFor();
+  const box = await span.boundingBox();
+  await p.mouse.move(box.x + 1, box.y + box.height / 2);
+  await p.mouse.down();
+  await p.mouse.move(box.x + box.width - 1, box.y + box.height / 2, { steps: 8 });
+  await p.mouse.up();
+}
+
+test("open at ?page=12, text layer, page indicator, find in document", async () => {
+  const p = a.page;
+  await p.goto(readerPath(12));
+  await pageEl(p, 12).locator(".textLayer span", { hasText: "Page 12 of the folding paper." }).waitFor();
+  await pageEl(p, 12).locator("canvas").waitFor();
+  assert.equal(await p.getByLabel("Page number").inputValue(), "12");
+  assert.match(await p.locator(".page-count").innerText(), /\/ 30/);
+  const inView = await pageEl(p, 12).evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return r.top < innerHeight && r.bottom > 0;
+  });
+  assert.ok(inView, "page 12 is in the viewport");
+  // Far pages are placeholders, not canvases.
+  assert.equal(await pageEl(p, 1).locator("canvas").count(), 0);
+  assert.equal(await pageEl(p, 30).locator("canvas").count(), 0);
+  await shot(p, "40-reader-page-12");
+
+  await p.keyboard.press("Control+f");
+  const find = p.getByRole("searchbox", { name: "Find in document" }).or(p.getByLabel("Find in document", { exact: true }).locator("visible=true"));
+  await p.getByPlaceholder("Find in document").fill("Page 20 of the");
+  await p.locator(".find-status", { hasText: "1 of 1" }).waitFor();
+  await pageEl(p, 20).locator(".find-hit.current").waitFor();
+  await p.waitForFunction(() => new URL(location.href).searchParams.get("page") === "20");
+  await shot(p, "41-reader-find");
+  void find;
+  await p.keyboard.press("Escape");
+  await p.locator(".find-bar").waitFor({ state: "detached" });
+});
+
+test("A highlights, B sees it live with A's presence; notes stay text; comments flow both ways; follow", async () => {
+  const pa = a.page;
+  const pb = b.page;
+  await pa.goto(readerPath(12));
+  await pageEl(pa, 12).locator(".textLayer span").first().waitFor();
+  await pb.goto(readerPath(3));
+  await pageEl(pb, 3).locator(".textLayer span").first().waitFor();
+
+  // B sees A's avatar at page 12 in the toolbar; scrolling there shows it at the page's edge.
+  await pb.locator(".presence-btn").getByRole("img", { name: "Ada Lovelace" }).waitFor();
+  await pb.getByLabel("Page number").fill("12");
+  await pb.getByLabel("Page number").press("Enter");
+  await pageEl(pb, 12).locator(".presence-marker").waitFor();
+
+  await selectText(pa, 12, "Page 12 of the folding paper.");
+  await pa.getByRole("toolbar", { name: "Selection" }).waitFor();
+  await shot(pa, "42-reader-selection-toolbar");
+  await pa.getByRole("button", { name: "Highlight green" }).click();
+  await pageEl(pa, 12).locator(".hl.hl-green").first().waitFor();
+  const card = pa.locator(".ann-card", { hasText: "Page 12 of the folding paper." });
+  await card.waitFor();
+
+  // Live on B: no reload.
+  await pageEl(pb, 12).locator(".hl.hl-green").first().waitFor();
+  await pb.locator(".ann-card", { hasText: "Page 12 of the folding paper." }).waitFor();
+
+  // A note that looks like HTML is shown as the text it is, on both sides.
+  await card.getByRole("button", { name: "Add note" }).click();
+  await card.getByLabel("Note").fill(XSS);
+  await card.getByRole("button", { name: "Save note" }).click();
+  await card.locator(".ann-note", { hasText: XSS }).waitFor();
+  const cardB = pb.locator(".ann-card", { hasText: "Page 12 of the folding paper." });
+  await cardB.locator(".ann-note", { hasText: XSS }).waitFor();
+  assert.equal(await pb.locator(".reader img, .reader-panel img").count(), 0, "no <img> was created from the note");
+  assert.equal(await cardB.locator(".ann-note").innerText(), XSS);
+
+  // B comments on the highlight; A sees it live.
+  await cardB.getByRole("button", { name: "Comment" }).click();
+  await cardB.getByLabel("Comment").fill("Agreed — compare with page 14.");
+  await cardB.getByRole("button", { name: "Comment", exact: true }).last().click();
+  await card.locator(".comment-body", { hasText: "Agreed — compare with page 14." }).waitFor();
+  await shot(pb, "43-reader-b-live-highlight-comment");
+  await shot(pa, "44-reader-a-sees-comment");
+
+  // Hovering the highlight shows its note and author.
+  const rect = await pageEl(pa, 12).locator(".hl").first().boundingBox();
+  await pa.mouse.move(rect.x + rect.width / 2, rect.y + rect.height / 2);
+  await pa.locator(".hl-hover", { hasText: "Ada Lovelace" }).waitFor();
+  await shot(pa, "45-reader-hover");
+
+  // B follows A; A jumps to page 25; B's view goes there too.
+  await pb.locator(".presence-btn").click();
+  await pb.getByText("Following Ada Lovelace").waitFor();
+  await pa.getByLabel("Page number").fill("25");
+  await pa.getByLabel("Page number").press("Enter");
+  await pb.waitForFunction(() => document.querySelector(".page-jump-input")?.value === "25", null, { timeout: 10_000 });
+  await pageEl(pb, 25).locator(".presence-marker").waitFor();
+
+  // Dark mode, with the paper details panel.
+  await pb.emulateMedia({ colorScheme: "dark" });
+  await shot(pb, "46-reader-dark-following");
+  await pb.getByRole("button", { name: "Paper details" }).click();
+  await pb.locator(".meta-title", { hasText: doc.title ?? "folding.pdf" }).waitFor();
+  await shot(pb, "47-reader-dark-details");
+});
