@@ -153,4 +153,15 @@ test("a dropped connection resumes and catches up; the tray shows progress mid-u
   await shot(page, "27-tray-mid-upload");
   await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
   await page.locator("tr.doc-row", { hasText: /cryo/i }).locator(".chip", { hasText: "Parsed" }).waitFor({ timeout: 60_000 });
+
+  // Over 20 MB the client switches to the resumable route, part by part.
+  const parts = [];
+  page.on("request", (req) => {
+    if (req.method() === "PUT" && /\/uploads\/[^/]+\/parts\/\d+$/.test(new URL(req.url()).pathname)) parts.push(req.url());
+  });
+  await page.getByTestId("upload-input").setInputFiles([
+    pdf("large-atlas.pdf", makePaper(6, "atlas", { paddingBytes: 21 * 1024 * 1024 })),
+  ]);
+  await page.locator("tr.doc-row", { hasText: /atlas/i }).locator(".chip", { hasText: "Parsed" }).waitFor({ timeout: 90_000 });
+  assert.equal(parts.length, 3, "21 MB in three 10 MiB parts");
 });
