@@ -10,6 +10,7 @@ import { handleFrame, type RoomContext } from "./client-messages";
 import * as comments from "./comments";
 import { FrameLimiter } from "./frame-limit";
 import * as pageStore from "./page-store";
+import * as searchIndex from "./search-index";
 import { Coalescer, presenceList, type SocketAttachment } from "./presence";
 import { appendEvent, pruneEvents } from "./room-events";
 import { migrate, type Sql } from "./room-storage";
@@ -110,13 +111,31 @@ export class ProjectRoom extends DurableObject<Env> {
   /** Upserts a batch of page texts (1-based pages); the same batch twice leaves one set of rows. */
   async putPages(documentId: string, pages: pageStore.PageText[]): Promise<number> {
     this.assertLive();
-    return this.ctx.storage.transactionSync(() => pageStore.putPages(this.ctx.storage.sql, documentId, pages));
+    return this.ctx.storage.transactionSync(() => {
+      const written = pageStore.putPages(this.ctx.storage.sql, documentId, pages);
+      searchIndex.indexPages(this.ctx.storage.sql, documentId, pages);
+      return written;
+    });
   }
 
   /** Deletes a document's page texts; returns how many rows went. */
   async deletePages(documentId: string): Promise<number> {
     this.assertLive();
-    return pageStore.deletePages(this.ctx.storage.sql, documentId);
+    return this.ctx.storage.transactionSync(() => {
+      searchIndex.unindexDocument(this.ctx.storage.sql, documentId);
+      return pageStore.deletePages(this.ctx.storage.sql, documentId);
+    });
+  }
+
+  /** Title, authors and abstract for the search index (their matches boost a paper's rank). */
+  async setDocumentMeta(documentId: string, meta: searchIndex.DocumentMeta): Promise<void> {
+    this.assertLive();
+    this.ctx.storage.transactionSync(() => searchIndex.indexMeta(this.ctx.storage.sql, documentId, meta));
+  }
+
+  async search(request: searchIndex.SearchRequest): Promise<searchIndex.SearchHit[]> {
+    this.assertLive();
+    return searchIndex.search(this.ctx.storage.sql, request);
   }
 
   async getPage(documentId: string, page: number): Promise<string | null> {

@@ -1,5 +1,7 @@
 // The room's SQLite schema, as an ordered list of migrations. Each runs once, in order, and
 // the version reached is kept in `room_meta`; later issues append steps, never edit old ones.
+import { createSearchTables } from "./search-index";
+
 export type Sql = SqlStorage;
 
 interface Migration {
@@ -69,6 +71,11 @@ export const MIGRATIONS: readonly Migration[] = [
       sql.exec("CREATE INDEX IF NOT EXISTS comments_annotation_idx ON comments (annotation_id, ord)");
       sql.exec("CREATE INDEX IF NOT EXISTS comments_parent_idx ON comments (parent_id, ord)");
     },
+  },
+  {
+    version: 3,
+    // The full-text index (durable-objects/search-index.ts), filled from existing pages.
+    up: (sql) => createSearchTables(sql),
   },
 ];
 

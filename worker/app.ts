@@ -21,6 +21,7 @@ import { liveRoutes } from "./routes/live";
 import { memberRoutes } from "./routes/members";
 import { meRoutes, tokenRoutes } from "./routes/me";
 import { projectRoutes } from "./routes/projects";
+import { searchRoutes } from "./routes/search";
 import { uploadRoutes } from "./routes/uploads";
 
 /** JSON bodies are small; file uploads have their own routes and limits. */
@@ -61,6 +62,7 @@ const routes = app
   .route("/api/projects/:projectId/documents", documentRoutes)
   .route("/api/projects/:projectId/uploads", uploadRoutes)
   .route("/api/projects/:projectId/live", liveRoutes)
+  .route("/api/projects/:projectId/search", searchRoutes)
   .route("/api/projects/:projectId", annotationRoutes)
   .route("/api/projects/:projectId", commentRoutes)
   .route("/api/invites", inviteRoutes)

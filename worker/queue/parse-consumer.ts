@@ -12,6 +12,7 @@ import { nowIso } from "../lib/time";
 import { toDocumentDto, type DocumentRow } from "../papers/dto";
 import { enqueueParse } from "../papers/ingest";
 import { extractMetadata, FIRST_PAGES, LAYOUT_PAGES } from "../papers/metadata";
+import { syncSearchMeta } from "../papers/search-meta";
 import { classifyParseError, extractPages, openPdf, type OpenedPdf, type PageText } from "../papers/parse";
 import { publishEvent, statusEvent } from "../projects/events";
 import { projectRoom } from "../projects/room";
@@ -165,6 +166,7 @@ async function runChunk(env: Env, db: Db, doc: DocumentRow, job: ParseJob, pdf: 
     await enqueueParse(env, { ...job, startPage: end + 1 });
     return;
   }
+  await syncSearchMeta(env, committed);
   const document = toDocumentDto(committed);
   log("parse.done", { projectId: doc.projectId, documentId: doc.id, pages: total, outcome: "parsed" });
   await publishEvent(env, doc.projectId, statusEvent(document));

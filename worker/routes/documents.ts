@@ -17,6 +17,7 @@ import { serveDocumentFile } from "../papers/download";
 import { toDocumentDto } from "../papers/dto";
 import { cleanFilename, enqueueParse, ingestStoredFile } from "../papers/ingest";
 import { readFormFile } from "../papers/multipart-file";
+import { syncSearchMeta } from "../papers/search-meta";
 import { documentKey } from "../papers/storage";
 import { requirePdfHead, streamToR2 } from "../papers/upload-stream";
 import { publishEvent, statusEvent } from "../projects/events";
@@ -116,6 +117,7 @@ export const documentRoutes = new Hono<AppEnv>()
       .where(eq(documents.id, row.id))
       .returning()
       .get();
+    if (row.status === "parsed") await syncSearchMeta(c.env, updated!);
     const document = toDocumentDto(updated!);
     await publishEvent(c.env, row.projectId, { type: "document.updated", document });
     return c.json({ document });
