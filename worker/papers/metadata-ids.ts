@@ -15,7 +15,7 @@ export function beforeReferences(text: string): string {
 export function findDoi(texts: readonly string[]): string | null {
   let bare: string | null = null;
   for (const text of texts) {
-    const body = beforeReferences(text).replace(/(10\.\d{4,9}\/\S*[-.])\n(?=\S)/g, "$1"); // a DOI broken at a line end
+    const body = beforeReferences(text).replace(/(10\.\d{4,9}\/\S*[-./])\n(?=[\da-z])/g, "$1"); // a DOI broken at a line end, not a DOI ending a sentence
     for (const m of body.matchAll(DOI_RE)) {
       const doi = cleanDoi(m[0]);
       if (!doi) continue;

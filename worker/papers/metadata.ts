@@ -56,6 +56,12 @@ export function saneInfoTitle(raw: string | null): string | null {
   return looksLikeTitleText(t) ? t : null;
 }
 
+/** Some producers scale text by the matrix, not the font: every size then reads ~120 and means nothing. */
+function layoutUsable(items: readonly LayoutItem[]): boolean {
+  const sizes = items.map((i) => i.fontSize).sort((a, b) => a - b);
+  return (sizes[sizes.length >> 1] ?? 0) <= 40;
+}
+
 export function extractMetadata(input: MetadataInput): PaperMetadata {
   const pages = [...input.firstPages].sort((a, b) => a.page - b.page);
   const page1 = pages[0];
@@ -64,7 +70,7 @@ export function extractMetadata(input: MetadataInput): PaperMetadata {
 
   let title: string | null = null;
   let authors: string[] = [];
-  if (page1?.items?.length) {
+  if (page1?.items?.length && layoutUsable(page1.items)) {
     const lines1 = buildLines(page1.items);
     const block1 = findTitle(lines1);
     title = block1?.title ?? null;

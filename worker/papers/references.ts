@@ -25,7 +25,7 @@ const SECTION_END =
 // "I-1]" and "1-3]" are how OCR reads "[1]" and "[3]" in scanned papers.
 const BRACKET = /^\s*(?:\[|[Il1]-(?=\d))\s*([\w+.\-]{1,12})\s*\]\s*/;
 const NUMBERED = /^\s*(\d{1,3})\.?\s+(?=\S)/;
-const AUTHOR_START = /^\s*(?:\p{Lu}[\p{L}'’\-]+(?:\s(?:(?:van|von|de|der|la|le|da|di|del|dos|y)\s)?\p{Lu}[\p{L}'’\-]+)?,\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’\-]+)|\p{L}[\p{L}'’\-]+,\s+[\p{Lu}][\p{L}\-]*\.?[\s,])/u;
+const AUTHOR_START = /^\s*(?:\p{Lu}[\p{L}'’\-]+(?:\s(?:(?:van|von|de|der|la|le|da|di|del|dos|y)\s)?\p{Lu}[\p{L}'’\-]+)?,\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’\-]+)|\p{L}[\p{L}'’\-]+,\s+[\p{Lu}][\p{L}\-]*\.?[\s,;])/u;
 
 /** Page numbers and running heads repeat on every page: dropped before splitting. */
 function cleanLines(pages: readonly { text: string }[]): string[] {
