@@ -142,6 +142,10 @@ export const documents = sqliteTable(
     /** Bumped on every (re)parse so stale queue messages can be recognised and dropped. */
     parseGeneration: integer("parse_generation").notNull().default(0),
     parseStartedAt: text("parse_started_at"),
+    /** The older paper this one seems to duplicate (same DOI or title), until a person resolves it. */
+    duplicateOf: text("duplicate_of", { mode: "json" }).$type<{ id: string; title: string | null; reason: "doi" | "title" }>(),
+    /** Papers a person chose to keep this one apart from: never flagged against them again. */
+    duplicateKept: text("duplicate_kept", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
     uploadedBy: text("uploaded_by").notNull().references(() => users.id),
     createdAt: createdAt(),
     updatedAt: text("updated_at").notNull(),
