@@ -175,3 +175,36 @@ export const uploads = sqliteTable(
   },
   (t) => [index("uploads_created_idx").on(t.createdAt)],
 );
+
+/**
+ * Billing state per user: the Stripe customer and the subscription as last reported by Stripe.
+ * Missing row = free plan. `lastEventAt` (Unix seconds of the Stripe event last applied) lets
+ * late, out-of-order webhook events be recognised and ignored.
+ */
+export const billingAccounts = sqliteTable("billing_accounts", {
+  userId: text("user_id").primaryKey().references(() => users.id, { onDelete: "cascade" }),
+  stripeCustomerId: text("stripe_customer_id").unique(),
+  stripeSubscriptionId: text("stripe_subscription_id"),
+  plan: text("plan", { enum: ["free", "researcher", "lab"] }).notNull().default("free"),
+  interval: text("interval", { enum: ["month", "year"] }),
+  /** Stripe's subscription status (active, trialing, past_due, canceled, unpaid, incomplete, …) or "none". */
+  status: text("status").notNull().default("none"),
+  /** Seats bought (the subscription quantity); used by the lab plan's member limit. */
+  seats: integer("seats"),
+  currentPeriodEnd: text("current_period_end"),
+  /** While past_due, paid limits hold until this moment; after it the free limits apply. */
+  graceUntil: text("grace_until"),
+  lastEventAt: integer("last_event_at").notNull().default(0),
+  /** Custom limits for this account only (set by an operator), over its plan's. */
+  limitsOverride: text("limits_override", { mode: "json" }).$type<Record<string, number>>(),
+  updatedAt: text("updated_at").notNull(),
+});
+
+/** Every Stripe event applied, so a redelivered event has no second effect. */
+export const stripeEvents = sqliteTable("stripe_events", {
+  id: text("id").primaryKey(),
+  type: text("type").notNull(),
+  /** The event's own `created` (Unix seconds). */
+  eventCreated: integer("event_created").notNull(),
+  receivedAt: createdAt(),
+});
