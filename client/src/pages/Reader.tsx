@@ -5,11 +5,18 @@ import { createResource, Match, Show, Switch } from "solid-js";
 import { ApiError, api, errorMessage } from "../api";
 import { ProjectMissing } from "../components/ProjectMissing";
 import { EmptyState, ErrorState } from "../components/States";
+import { loadPdfjs } from "../reader/pdf";
 import { ReaderView } from "../reader/ReaderView";
 import { createProjectResource } from "../stores/project";
 import "../styles/reader.css";
 import "../styles/reader-annotations.css";
 import "../styles/reader-cards.css";
+import "../styles/reader-meta.css";
+import "../styles/reader-textlayer.css";
+import "../styles/reader-find.css";
+
+// Fetch pdf.js and its worker while the paper's record and the project load.
+void loadPdfjs();
 
 const is404 = (e: unknown) => e instanceof ApiError && e.status === 404;
 

@@ -47,9 +47,14 @@ export function PdfView(props: { viewer: Viewer; overlay?: (page: number) => JSX
     });
   }
 
+  // Scrolling the person did (wheel, touch, keys, the scrollbar), as opposed to ours.
+  const userScroll = () => props.onUserScroll?.();
+  const SCROLL_KEYS = new Set(["ArrowUp", "ArrowDown", "PageUp", "PageDown", "Home", "End", " "]);
+  const onKey = (e: KeyboardEvent) => SCROLL_KEYS.has(e.key) && userScroll();
+  const onPointer = (e: PointerEvent) => e.target === scroller && userScroll();
+
   let ticking = false;
   function onScroll() {
-    if (v.userScrolling()) props.onUserScroll?.();
     if (ticking) return;
     ticking = true;
     requestAnimationFrame(() => {
@@ -61,7 +66,17 @@ export function PdfView(props: { viewer: Viewer; overlay?: (page: number) => JSX
   const pages = () => Array.from({ length: v.numPages() }, (_, i) => i + 1);
 
   return (
-    <div class="pdf-scroller" ref={scroller} onScroll={onScroll} tabindex="0" aria-label="Paper">
+    <div
+      class="pdf-scroller"
+      ref={scroller}
+      onScroll={onScroll}
+      onWheel={userScroll}
+      onTouchMove={userScroll}
+      onKeyDown={onKey}
+      onPointerDown={onPointer}
+      tabindex="0"
+      aria-label="Paper"
+    >
       <div class="pdf-pages">
         <Index each={pages()}>
           {(page) => (

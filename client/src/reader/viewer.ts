@@ -24,8 +24,6 @@ export function createViewer() {
   const [indexes, setIndexes] = createSignal<ReadonlyMap<number, TextIndex>>(new Map());
   let scroller: HTMLElement | undefined;
   const pageEls = new Map<number, HTMLElement>();
-  /** Set while we scroll programmatically so "user scrolled" handlers can tell the difference. */
-  let programmaticUntil = 0;
 
   async function open(pdf: PDFDocumentProxy) {
     const first = await pdf.getPage(1);
@@ -75,7 +73,6 @@ export function createViewer() {
   function scrollToPage(page: number, fraction = 0, opts: { smooth?: boolean; topOffset?: number } = {}) {
     const el = pageEls.get(Math.min(Math.max(1, page), numPages()));
     if (!scroller || !el) return;
-    programmaticUntil = Date.now() + (opts.smooth ? 800 : 150);
     const top = el.offsetTop + fraction * el.offsetHeight - (opts.topOffset ?? PAGE_GAP);
     scroller.scrollTo({ top, behavior: opts.smooth ? "smooth" : "auto" });
     setCurrentPage(Math.min(Math.max(1, page), numPages()));
@@ -89,7 +86,6 @@ export function createViewer() {
     change();
     const el = pageEls.get(at.page);
     if (!el) return;
-    programmaticUntil = Date.now() + 150;
     scroller.scrollTop = el.offsetTop + at.fraction * el.offsetHeight - probeOffset;
   }
 
@@ -148,7 +144,6 @@ export function createViewer() {
     setIndex,
     setScroller: (el: HTMLElement) => (scroller = el),
     scroller: () => scroller,
-    userScrolling: () => Date.now() > programmaticUntil,
     scaleFactor: () => zoom() * PDF_TO_CSS,
   };
 }
