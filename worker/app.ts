@@ -8,6 +8,7 @@ import { AppError, errorBody } from "./errors";
 import { log } from "./lib/log";
 import { originCheck } from "./middleware/origin-check";
 import { projectMember } from "./middleware/project-access";
+import { limitPerUserAndIp } from "./middleware/route-limits";
 import { securityHeaders } from "./middleware/security-headers";
 import { session } from "./middleware/session";
 import { annotationRoutes } from "./routes/annotations";
@@ -50,6 +51,12 @@ app.use("/api/*", originCheck);
 // The one access check for every project route: non-member → 404, then per-route roles.
 app.use("/api/projects/:projectId", projectMember);
 app.use("/api/projects/:projectId/*", projectMember);
+// The expensive routes are also limited per account and per IP.
+app.on("POST", "/api/projects/:projectId/documents", limitPerUserAndIp("UPLOAD_USER_LIMITER"));
+app.use("/api/projects/:projectId/uploads/*", limitPerUserAndIp("UPLOAD_USER_LIMITER"));
+app.on("GET", "/api/projects/:projectId/search", limitPerUserAndIp("SEARCH_LIMITER"));
+app.on("GET", "/api/projects/:projectId/live", limitPerUserAndIp("LIVE_CONNECT_LIMITER"));
+app.on("POST", ["/api/projects/:projectId/documents/:documentId/comments", "/api/projects/:projectId/documents/:documentId/annotations"], limitPerUserAndIp("COMMENT_LIMITER"));
 
 const routes = app
   .route("/api/health", healthRoutes)
