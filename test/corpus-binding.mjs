@@ -1,6 +1,6 @@
 // Node-side service binding that lets workerd tests read ../shared/corpus (workerd has no file
-// system, and miniflare does not pass binary dataBlobs through). Add to the cloudflareTest
-// plugin's options: `miniflare: { serviceBindings: { CORPUS: serveCorpus } }`; tests then
+// system, and miniflare does not pass binary dataBlobs through). vitest.config.ts passes it to
+// the cloudflareTest plugin: `miniflare: { serviceBindings: { CORPUS: serveCorpus } }`; tests then
 // `env.CORPUS.fetch("http://corpus/papers/x.pdf")`. GET / answers 200 when the corpus is there,
 // 404 otherwise, so a test can say plainly that it did not run.
 import { existsSync, readFileSync } from "node:fs";

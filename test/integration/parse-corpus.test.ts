@@ -16,7 +16,7 @@ if (!available) {
   console.log(
     corpus
       ? "parse-corpus: ../shared/corpus is absent; the corpus tests did not run."
-      : "parse-corpus: no CORPUS binding (run with vitest.corpus.config.ts); the corpus tests did not run.",
+      : "parse-corpus: no CORPUS binding (see test/corpus-binding.mjs); the corpus tests did not run.",
   );
 }
 
