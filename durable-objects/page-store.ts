@@ -41,3 +41,11 @@ export function getPage(sql: Sql, documentId: string, page: number): string | nu
 export function pageCount(sql: Sql, documentId: string): number {
   return sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM pages WHERE document_id = ?", documentId).one().n;
 }
+
+/** Pages from..to (inclusive) that are stored, in page order: one read for a range. */
+export function getPages(sql: Sql, documentId: string, from: number, to: number): PageText[] {
+  return sql
+    .exec<{ page: number; text: string }>("SELECT page, text FROM pages WHERE document_id = ? AND page BETWEEN ? AND ? ORDER BY page", documentId, from, to)
+    .toArray()
+    .map((r) => ({ page: r.page, text: r.text }));
+}

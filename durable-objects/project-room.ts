@@ -10,6 +10,7 @@ import { handleFrame, type RoomContext } from "./client-messages";
 import * as comments from "./comments";
 import { FrameLimiter } from "./frame-limit";
 import * as pageStore from "./page-store";
+import * as referencesStore from "./references-store";
 import * as searchIndex from "./search-index";
 import { Coalescer, presenceList, type SocketAttachment } from "./presence";
 import { appendEvent, pruneEvents } from "./room-events";
@@ -118,11 +119,12 @@ export class ProjectRoom extends DurableObject<Env> {
     });
   }
 
-  /** Deletes a document's page texts; returns how many rows went. */
+  /** Deletes a document's page texts (and what was read from them); returns how many pages went. */
   async deletePages(documentId: string): Promise<number> {
     this.assertLive();
     return this.ctx.storage.transactionSync(() => {
       searchIndex.unindexDocument(this.ctx.storage.sql, documentId);
+      referencesStore.deleteReferences(this.ctx.storage.sql, documentId);
       return pageStore.deletePages(this.ctx.storage.sql, documentId);
     });
   }
@@ -143,9 +145,34 @@ export class ProjectRoom extends DurableObject<Env> {
     return pageStore.getPage(this.ctx.storage.sql, documentId, page);
   }
 
+  /** Stored pages from..to (inclusive), in page order. */
+  async getPages(documentId: string, from: number, to: number): Promise<pageStore.PageText[]> {
+    this.assertLive();
+    return pageStore.getPages(this.ctx.storage.sql, documentId, from, to);
+  }
+
   async pageCount(documentId: string): Promise<number> {
     this.assertLive();
     return pageStore.pageCount(this.ctx.storage.sql, documentId);
+  }
+
+  // ---- RPC: references (durable-objects/references-store.ts) ------------------------------
+  // `targets` are the project's papers from D1: links are computed on every read.
+
+  async putReferences(documentId: string, entries: referencesStore.ReferenceInput[]): Promise<number> {
+    this.assertLive();
+    return this.ctx.storage.transactionSync(() => referencesStore.replaceReferences(this.ctx.storage.sql, documentId, entries));
+  }
+
+  async getReferences(documentId: string, targets: referencesStore.LinkTarget[]) {
+    this.assertLive();
+    const sql = this.ctx.storage.sql;
+    return { items: referencesStore.referencesWithLinks(sql, documentId, targets), citedBy: referencesStore.citedBy(sql, documentId, targets) };
+  }
+
+  async citationEdges(targets: referencesStore.LinkTarget[]): Promise<{ from: string; to: string }[]> {
+    this.assertLive();
+    return referencesStore.citationEdges(this.ctx.storage.sql, targets);
   }
 
   /** The seq of the newest durable event (0 before the first). */

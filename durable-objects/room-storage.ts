@@ -77,6 +77,26 @@ export const MIGRATIONS: readonly Migration[] = [
     // The full-text index (durable-objects/search-index.ts), filled from existing pages.
     up: (sql) => createSearchTables(sql),
   },
+  {
+    version: 4,
+    // Bibliography entries of each paper (durable-objects/references-store.ts); filled at parse time.
+    up: (sql) => {
+      // `references` is an SQL keyword, hence the quotes. Links to other papers are computed on
+      // read; the indexes serve "who cites this paper" by DOI and by normalised title.
+      sql.exec(`CREATE TABLE IF NOT EXISTS "references" (
+        document_id TEXT NOT NULL,
+        idx INTEGER NOT NULL,
+        raw TEXT NOT NULL,
+        doi TEXT,
+        title TEXT,
+        title_norm TEXT NOT NULL DEFAULT '',
+        year INTEGER,
+        PRIMARY KEY (document_id, idx)
+      ) WITHOUT ROWID`);
+      sql.exec(`CREATE INDEX IF NOT EXISTS references_doi_idx ON "references" (lower(doi)) WHERE doi IS NOT NULL`);
+      sql.exec(`CREATE INDEX IF NOT EXISTS references_title_idx ON "references" (title_norm) WHERE title_norm != ''`);
+    },
+  },
 ];
 
 function ensureMeta(sql: Sql): void {

@@ -22,6 +22,7 @@ import { liveRoutes } from "./routes/live";
 import { memberRoutes } from "./routes/members";
 import { meRoutes, tokenRoutes } from "./routes/me";
 import { projectRoutes } from "./routes/projects";
+import { referenceRoutes } from "./routes/references";
 import { searchRoutes } from "./routes/search";
 import { uploadRoutes } from "./routes/uploads";
 
@@ -72,6 +73,7 @@ const routes = app
   .route("/api/projects/:projectId/search", searchRoutes)
   .route("/api/projects/:projectId", annotationRoutes)
   .route("/api/projects/:projectId", commentRoutes)
+  .route("/api/projects/:projectId", referenceRoutes)
   .route("/api/invites", inviteRoutes)
   .route("/api/dev", devRoutes);
 

@@ -13,6 +13,7 @@ import { toDocumentDto, type DocumentRow } from "../papers/dto";
 import { enqueueParse } from "../papers/ingest";
 import { extractMetadata, FIRST_PAGES, LAYOUT_PAGES } from "../papers/metadata";
 import { syncSearchMeta } from "../papers/search-meta";
+import { saveReferences } from "../papers/save-references";
 import { classifyParseError, extractPages, openPdf, type OpenedPdf, type PageText } from "../papers/parse";
 import { publishEvent, statusEvent } from "../projects/events";
 import { projectRoom } from "../projects/room";
@@ -145,6 +146,8 @@ async function runChunk(env: Env, db: Db, doc: DocumentRow, job: ParseJob, pdf: 
 
   const last = end === total;
   const noText = last && doc.textChars + chars === 0;
+  // Before the commit: a paper is never "parsed" without its references in place.
+  if (last && !noText) await saveReferences(env, doc, total);
   const committed = await db
     .update(documents)
     .set({
