@@ -92,15 +92,18 @@ test("open at ?page=12, text layer, page indicator, find in document", async () 
   await shot(p, "40-reader-page-12");
 
   await p.keyboard.press("Control+f");
-  const find = p.getByRole("searchbox", { name: "Find in document" }).or(p.getByLabel("Find in document", { exact: true }).locator("visible=true"));
   await p.getByPlaceholder("Find in document").fill("Page 20 of the");
   await p.locator(".find-status", { hasText: "1 of 1" }).waitFor();
   await pageEl(p, 20).locator(".find-hit.current").waitFor();
   await p.waitForFunction(() => new URL(location.href).searchParams.get("page") === "20");
   await shot(p, "41-reader-find");
-  void find;
   await p.keyboard.press("Escape");
   await p.locator(".find-bar").waitFor({ state: "detached" });
+
+  // Arriving from search with ?q= marks the match on the linked page.
+  await p.goto(`${readerPath(7)}&q=${encodeURIComponent("Page 7 of the")}`);
+  await pageEl(p, 7).locator(".find-hit.current").waitFor();
+  assert.equal(await p.getByPlaceholder("Find in document").inputValue(), "Page 7 of the");
 });
 
 test("A highlights, B sees it live with A's presence; notes stay text; comments flow both ways; follow", async () => {

@@ -1,6 +1,6 @@
 // The reader for one paper: toolbar, find bar, the page column with its layers (highlights,
 // find matches, collaborators), the selection toolbar, and the right-hand panel.
-import { createSignal, Match, onMount, Show, Switch } from "solid-js";
+import { createEffect, createSignal, Match, on, onMount, Show, Switch } from "solid-js";
 import type { DocumentDto, Role } from "../api";
 import { createAnnotationsStore } from "./annotations-store";
 import { createFind } from "./find";
@@ -54,6 +54,13 @@ export function ReaderView(props: { projectId: string; documentId: string; docum
       if (id) ui.focus(id);
     });
   });
+  // Arriving from search (`?q=`): open the find bar on the query, from the linked page on.
+  createEffect(
+    on(ready, (isReady) => {
+      const q = new URLSearchParams(location.search).get("q");
+      if (isReady && q) requestAnimationFrame(() => (find.show(), void find.search(q)));
+    }),
+  );
   syncPageToUrl(viewer.currentPage, ready);
   useReaderShortcuts(viewer, find, () => togglePanel("annotations"));
 
