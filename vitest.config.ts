@@ -3,11 +3,16 @@ import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-worker
 import { defineConfig } from "vitest/config";
 // @ts-expect-error -- plain JS module run by Node, outside the workers tsconfig
 import { ignorePdfjsInflateNoise, serveCorpus } from "./test/corpus-binding.mjs";
+// @ts-expect-error -- plain JS module run by Node, outside the workers tsconfig
+import { startFakeStripe } from "./test/fake-stripe.mjs";
 
 // Integration and unit tests run inside workerd with the real local D1, R2, Queues and
 // Durable Objects from wrangler.toml. Migrations are read here and applied in test/setup.ts.
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(path.join(import.meta.dirname, "migrations"));
+  // The official Stripe client in the worker talks HTTP to this fake (test/fake-stripe.mjs).
+  const stripe = await startFakeStripe();
+  stripe.server.unref();
   return {
     plugins: [
       cloudflareTest({
@@ -21,6 +26,20 @@ export default defineConfig(async () => {
             ENVIRONMENT: "test",
             // Small chunks so ordinary test papers cross chunk boundaries in the consumer.
             PARSE_PAGES_PER_CHUNK: "4",
+            // The admin backup routes' script secret (worker/routes/backups.ts).
+            RESTORE_TOKEN: "test-restore-token",
+            // Billing against the local fake; other suites create many projects per user, so the
+            // free plan's counts are lifted here and test/integration/quotas.test.ts sets its own.
+            STRIPE_SECRET_KEY: "sk_test_scrollkeeper",
+            STRIPE_WEBHOOK_SECRET: "whsec_test_scrollkeeper",
+            STRIPE_PRICE_RESEARCHER_MONTH: "price_researcher_month",
+            STRIPE_PRICE_RESEARCHER_YEAR: "price_researcher_year",
+            STRIPE_PRICE_LAB_MONTH: "price_lab_month",
+            STRIPE_PRICE_LAB_YEAR: "price_lab_year",
+            STRIPE_API_HOST: "127.0.0.1",
+            STRIPE_API_PORT: String(stripe.port),
+            STRIPE_API_PROTOCOL: "http",
+            PLAN_LIMITS: JSON.stringify({ free: { projects: 1000, membersPerProject: 1000 } }),
           },
         },
       }),

@@ -13,6 +13,7 @@ import { securityHeaders } from "./middleware/security-headers";
 import { session } from "./middleware/session";
 import { annotationRoutes } from "./routes/annotations";
 import { authRoutes } from "./routes/auth";
+import { billingRoutes } from "./routes/billing";
 import { commentRoutes } from "./routes/comments";
 import { documentRoutes } from "./routes/documents";
 import { devRoutes } from "./routes/dev";
@@ -24,6 +25,7 @@ import { meRoutes, tokenRoutes } from "./routes/me";
 import { projectRoutes } from "./routes/projects";
 import { referenceRoutes } from "./routes/references";
 import { searchRoutes } from "./routes/search";
+import { stripeWebhookRoutes } from "./routes/stripe-webhook";
 import { uploadRoutes } from "./routes/uploads";
 
 /** JSON bodies are small; file uploads have their own routes and limits. */
@@ -31,6 +33,8 @@ const JSON_BODY_LIMIT = 64 * 1024;
 const isJson = (ct: string | undefined) => !ct || ct.includes("json") || ct.includes("form-urlencoded") || ct.startsWith("text/");
 /** Routes whose bodies are files: they stream and enforce their own limits. */
 const isFileBody = (path: string) => /\/documents\/?$|\/uploads\/[^/]+\/parts\//.test(path);
+/** Stripe signs the raw body and sends no Origin; the route checks its signature and size itself. */
+const isStripeWebhook = (path: string) => path === "/api/stripe/webhook";
 
 const app = new Hono<AppEnv>();
 
@@ -40,7 +44,7 @@ app.use("/api/*", async (c, next) => {
   return next();
 });
 app.use("/api/*", async (c, next) => {
-  if (!isJson(c.req.header("Content-Type")) || isFileBody(c.req.path)) return next();
+  if (!isJson(c.req.header("Content-Type")) || isFileBody(c.req.path) || isStripeWebhook(c.req.path)) return next();
   return bodyLimit({
     maxSize: JSON_BODY_LIMIT,
     // Answered here rather than thrown: the limit trips while the body streams.
@@ -48,7 +52,7 @@ app.use("/api/*", async (c, next) => {
   })(c, next);
 });
 app.use("/api/*", session);
-app.use("/api/*", originCheck);
+app.use("/api/*", (c, next) => (isStripeWebhook(c.req.path) ? next() : originCheck(c, next)));
 // The one access check for every project route: non-member → 404, then per-route roles.
 app.use("/api/projects/:projectId", projectMember);
 app.use("/api/projects/:projectId/*", projectMember);
@@ -75,6 +79,8 @@ const routes = app
   .route("/api/projects/:projectId", commentRoutes)
   .route("/api/projects/:projectId", referenceRoutes)
   .route("/api/invites", inviteRoutes)
+  .route("/api/billing", billingRoutes)
+  .route("/api/stripe", stripeWebhookRoutes)
   .route("/api/dev", devRoutes);
 
 app.all("/api/*", (c) => c.json(errorBody("not_found", "There is no such API route."), 404));

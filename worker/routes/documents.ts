@@ -3,6 +3,7 @@
 import { and, desc, eq, lt, or, sql } from "drizzle-orm";
 import { Hono } from "hono";
 import { documentListQuery, documentPatchBody } from "../../protocol/documents";
+import { enforceUploadQuota } from "../billing/quotas";
 import { config } from "../config";
 import type { AppEnv } from "../context";
 import { documents } from "../db/schema";
@@ -62,6 +63,7 @@ export const documentRoutes = new Hono<AppEnv>()
       knownLength = declared;
     }
     if (knownLength !== null && knownLength > maxBytes) throw tooLargeForSingle(maxBytes);
+    await enforceUploadQuota(c.env, c.var.db, projectId, knownLength ?? declared ?? 0);
 
     const documentId = newId();
     const key = documentKey(projectId, documentId);
@@ -70,6 +72,7 @@ export const documentRoutes = new Hono<AppEnv>()
       maxBytes,
       tooLarge: () => tooLargeForSingle(maxBytes),
     });
+    await enforceUploadQuota(c.env, c.var.db, projectId, stored.size, () => c.env.PAPERS.delete(key));
     const result = await ingestStoredFile(c.env, c.var.db, { projectId, documentId, key, filename, ...stored, uploadedBy: currentUser(c).id });
     return result.duplicate ? c.json({ document: result.document, duplicate: true }, 200) : c.json({ document: result.document }, 201);
   })

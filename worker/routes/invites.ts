@@ -2,6 +2,7 @@
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import { Hono } from "hono";
 import { inviteCreateBody } from "../../protocol/api";
+import { enforceMemberQuota } from "../billing/quotas";
 import { config } from "../config";
 import type { AppEnv } from "../context";
 import { invites, members, projects, users } from "../db/schema";
@@ -38,6 +39,7 @@ export const projectInviteRoutes = new Hono<AppEnv>()
       .where(and(eq(members.projectId, projectId), eq(users.email, email)))
       .get();
     if (existing) throw conflict("already_member", "That person is already a member of this project.");
+    await enforceMemberQuota(c.env, db, projectId);
 
     const token = newToken();
     const invite = { id: newId(), projectId, email, role, tokenHash: await sha256Hex(token), invitedBy: currentUser(c).id, expiresAt: inSeconds(INVITE_TTL_SECONDS) };

@@ -2,6 +2,7 @@
 import { and, desc, eq, lt, or } from "drizzle-orm";
 import { Hono } from "hono";
 import { paginationQuery, projectCreateBody, projectUpdateBody } from "../../protocol/api";
+import { enforceProjectQuota } from "../billing/quotas";
 import type { AppEnv } from "../context";
 import { members, projects } from "../db/schema";
 import { newId } from "../lib/crypto";
@@ -19,6 +20,7 @@ export const projectRoutes = new Hono<AppEnv>()
   .use(requireUser)
   .post("/", validate("json", projectCreateBody), async (c) => {
     const user = currentUser(c);
+    await enforceProjectQuota(c.env, c.var.db, user.id);
     const id = newId();
     const now = nowIso();
     const db = c.var.db;

@@ -3,6 +3,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { Hono } from "hono";
 import { uploadCreateBody } from "../../protocol/documents";
+import { enforceUploadQuota } from "../billing/quotas";
 import type { AppEnv } from "../context";
 import { uploads } from "../db/schema";
 import { AppError, badRequest, notFound } from "../errors";
@@ -35,6 +36,7 @@ export const uploadRoutes = new Hono<AppEnv>()
     const projectId = c.req.param("projectId")!;
     const { filename, size } = c.req.valid("json");
     if (size > MAX_RESUMABLE_BYTES) throw new AppError(413, "file_too_large", "Files over 5 GB cannot be uploaded.");
+    await enforceUploadQuota(c.env, c.var.db, projectId, size);
     const documentId = newId();
     const key = documentKey(projectId, documentId);
     const multipart = await c.env.PAPERS.createMultipartUpload(key, { httpMetadata: { contentType: "application/pdf" } });
@@ -88,6 +90,9 @@ export const uploadRoutes = new Hono<AppEnv>()
     // The hash of the whole file, read back from R2 as a stream (never whole in memory).
     const object = await c.env.PAPERS.get(upload.r2Key);
     if (!object) throw new AppError(500, "upload_lost", "The assembled file could not be read back.");
+    await enforceUploadQuota(c.env, c.var.db, upload.projectId, object.size, () =>
+      Promise.all([object.body.cancel(), c.env.PAPERS.delete(upload.r2Key), c.var.db.delete(uploads).where(eq(uploads.id, upload.id)).run()]),
+    );
     const digest = new crypto.DigestStream("SHA-256");
     await object.body.pipeTo(digest);
     const sha256 = hex(await digest.digest);
