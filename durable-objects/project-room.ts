@@ -6,6 +6,7 @@ import type { AnnotationPatch } from "../protocol/annotations";
 import { DurableEventInput, PING_FRAME, PONG_FRAME } from "../protocol/realtime";
 import { newId } from "../worker/lib/crypto";
 import * as annotations from "./annotations";
+import * as backup from "./backup";
 import { handleFrame, type RoomContext } from "./client-messages";
 import * as comments from "./comments";
 import { FrameLimiter } from "./frame-limit";
@@ -262,6 +263,26 @@ export class ProjectRoom extends DurableObject<Env> {
     for (const ws of this.ctx.getWebSockets()) ws.close(4004, "This project was deleted.");
     this.destroyed = true;
     await this.ctx.storage.deleteAll();
+  }
+
+  // ---- RPC: backup and restore (durable-objects/backup.ts) ---------------------------------
+
+  /** One bounded chunk of the room's rows from `cursor` on (the search index is left out). */
+  async exportSnapshot(cursor: backup.ExportCursor | null = null, maxBytes?: number): Promise<backup.ExportChunk> {
+    this.assertLive();
+    return backup.exportChunk(this.ctx.storage.sql, cursor, maxBytes);
+  }
+
+  /** Restores rows: `reset` wipes the room first (even a destroyed one); pages are re-indexed. */
+  async importSnapshot(step: backup.ImportStep): Promise<backup.ImportResult> {
+    if (step.reset) {
+      for (const ws of this.ctx.getWebSockets()) ws.close(4005, "This project is being restored from a backup.");
+      await this.ctx.storage.deleteAll();
+      this.destroyed = false;
+      migrate(this.ctx.storage);
+    }
+    this.assertLive();
+    return this.ctx.storage.transactionSync(() => backup.importStep(this.ctx.storage.sql, step));
   }
 
   // ---- helpers ---------------------------------------------------------------------------

@@ -13,6 +13,7 @@ import { securityHeaders } from "./middleware/security-headers";
 import { session } from "./middleware/session";
 import { annotationRoutes } from "./routes/annotations";
 import { authRoutes } from "./routes/auth";
+import { backupRoutes } from "./routes/backups";
 import { billingRoutes } from "./routes/billing";
 import { commentRoutes } from "./routes/comments";
 import { documentRoutes } from "./routes/documents";
@@ -79,6 +80,7 @@ const routes = app
   .route("/api/projects/:projectId", commentRoutes)
   .route("/api/projects/:projectId", referenceRoutes)
   .route("/api/invites", inviteRoutes)
+  .route("/api/admin/backups", backupRoutes)
   .route("/api/billing", billingRoutes)
   .route("/api/stripe", stripeWebhookRoutes)
   .route("/api/dev", devRoutes);

@@ -1,5 +1,6 @@
-// Worker entry: HTTP through the Hono app, parse jobs from the queue, scheduled maintenance.
+// Worker entry: HTTP through the Hono app, parse jobs from the queue, scheduled maintenance and backups.
 import app from "./app";
+import { BACKUP_CRON, runBackup } from "./backup/run";
 import { createDb } from "./db/client";
 import { runMaintenance } from "./maintenance";
 import { handleDeadLetters, handleParseBatch } from "./queue/parse-consumer";
@@ -12,7 +13,8 @@ export default {
     if (batch.queue.endsWith("-dlq")) await handleDeadLetters(batch, env);
     else await handleParseBatch(batch, env);
   },
-  async scheduled(_controller, env, ctx) {
-    ctx.waitUntil(runMaintenance(env, createDb(env.DB)));
+  async scheduled(controller, env, ctx) {
+    if (controller.cron === BACKUP_CRON) ctx.waitUntil(runBackup(env, new Date(controller.scheduledTime)));
+    else ctx.waitUntil(runMaintenance(env, createDb(env.DB)));
   },
 } satisfies ExportedHandler<Env>;
