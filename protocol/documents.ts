@@ -4,6 +4,12 @@ import { z } from "zod";
 export const documentStatus = z.enum(["queued", "parsing", "parsed", "failed"]);
 export type DocumentStatus = z.infer<typeof documentStatus>;
 
+export interface DuplicateLink {
+  id: string;
+  title: string | null;
+  reason: "doi" | "title";
+}
+
 export interface DocumentDto {
   id: string;
   projectId: string;
@@ -21,6 +27,8 @@ export interface DocumentDto {
   abstract: string | null;
   pageCount: number | null;
   tags: string[];
+  /** Set when an older paper of the project has the same DOI or title; cleared by keep or merge. */
+  duplicateOf: DuplicateLink | null;
   uploadedBy: string;
   createdAt: string;
   updatedAt: string;
@@ -39,6 +47,18 @@ export const documentPatchBody = z
   .partial()
   .strict();
 export type DocumentPatch = z.infer<typeof documentPatchBody>;
+
+/** POST .../documents/:documentId/duplicate: keep both papers, or fold this one into the older. */
+export const duplicateActionBody = z.object({ action: z.enum(["keep", "merge"]) }).strict();
+
+/** ?ids=a,b,c on the export routes: a subset of the project's papers. */
+export const exportQuery = z.object({
+  ids: z
+    .string()
+    .max(20_000)
+    .optional()
+    .transform((raw) => (raw ? [...new Set(raw.split(",").map((s) => s.trim()).filter(Boolean))] : null)),
+});
 
 export const documentListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),

@@ -17,7 +17,9 @@ import { backupRoutes } from "./routes/backups";
 import { billingRoutes } from "./routes/billing";
 import { commentRoutes } from "./routes/comments";
 import { documentRoutes } from "./routes/documents";
+import { duplicateRoutes } from "./routes/duplicates";
 import { devRoutes } from "./routes/dev";
+import { exportRoutes } from "./routes/export";
 import { healthRoutes } from "./routes/health";
 import { inviteRoutes, projectInviteRoutes } from "./routes/invites";
 import { liveRoutes } from "./routes/live";
@@ -73,11 +75,13 @@ const routes = app
   .route("/api/projects/:projectId/members", memberRoutes)
   .route("/api/projects/:projectId/invites", projectInviteRoutes)
   .route("/api/projects/:projectId/documents", documentRoutes)
+  .route("/api/projects/:projectId/documents", duplicateRoutes)
   .route("/api/projects/:projectId/uploads", uploadRoutes)
   .route("/api/projects/:projectId/live", liveRoutes)
   .route("/api/projects/:projectId/search", searchRoutes)
   .route("/api/projects/:projectId", annotationRoutes)
   .route("/api/projects/:projectId", commentRoutes)
+  .route("/api/projects/:projectId", exportRoutes)
   .route("/api/projects/:projectId", referenceRoutes)
   .route("/api/invites", inviteRoutes)
   .route("/api/admin/backups", backupRoutes)

@@ -97,7 +97,7 @@ function fakeDocument(id: string, title = "A paper"): DocumentDto {
   return {
     id, projectId: "p", filename: "a.pdf", size: 1, sha256: "0", status: "queued", progress: { pages: 0, total: null },
     error: null, title, authors: [], year: null, doi: null, arxivId: null, abstract: null, pageCount: null, tags: [],
-    uploadedBy: "u", createdAt: now, updatedAt: now,
+    duplicateOf: null, uploadedBy: "u", createdAt: now, updatedAt: now,
   };
 }
 

@@ -21,6 +21,7 @@ export function toDocumentDto(row: DocumentRow): DocumentDto {
     abstract: row.abstract,
     pageCount: row.pageCount,
     tags: row.tags,
+    duplicateOf: row.duplicateOf ?? null,
     uploadedBy: row.uploadedBy,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,

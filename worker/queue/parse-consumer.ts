@@ -9,6 +9,7 @@ import { createDb, type Db } from "../db/client";
 import { documents } from "../db/schema";
 import { log } from "../lib/log";
 import { nowIso } from "../lib/time";
+import { flagDuplicates } from "../papers/duplicates";
 import { toDocumentDto, type DocumentRow } from "../papers/dto";
 import { enqueueParse } from "../papers/ingest";
 import { extractMetadata, FIRST_PAGES, LAYOUT_PAGES } from "../papers/metadata";
@@ -142,7 +143,10 @@ async function runChunk(env: Env, db: Db, doc: DocumentRow, job: ParseJob, pdf: 
     }
   }
 
-  if (job.startPage === 1) await saveMetadata(db, doc, { firstPages, info: pdf.info, xmp: pdf.xmp, numPages: total });
+  if (job.startPage === 1) {
+    await saveMetadata(db, doc, { firstPages, info: pdf.info, xmp: pdf.xmp, numPages: total });
+    await flagDuplicates(env, db, doc.id);
+  }
 
   const last = end === total;
   const noText = last && doc.textChars + chars === 0;

@@ -15,9 +15,11 @@ import { requireRole } from "../middleware/project-access";
 import { currentUser } from "../middleware/session";
 import { validate } from "../middleware/validate";
 import { serveDocumentFile } from "../papers/download";
+import { reconcileDuplicates } from "../papers/duplicates";
 import { toDocumentDto } from "../papers/dto";
 import { cleanFilename, enqueueParse, ingestStoredFile } from "../papers/ingest";
 import { readFormFile } from "../papers/multipart-file";
+import { deleteDocument } from "../papers/remove";
 import { syncSearchMeta } from "../papers/search-meta";
 import { documentKey } from "../papers/storage";
 import { requirePdfHead, streamToR2 } from "../papers/upload-stream";
@@ -121,18 +123,14 @@ export const documentRoutes = new Hono<AppEnv>()
       .returning()
       .get();
     if (row.status === "parsed") await syncSearchMeta(c.env, updated!);
-    const document = toDocumentDto(updated!);
+    const current = "title" in patch || "doi" in patch ? (await reconcileDuplicates(c.env, c.var.db, updated!)).row : updated!;
+    const document = toDocumentDto(current);
     await publishEvent(c.env, row.projectId, { type: "document.updated", document });
     return c.json({ document });
   })
 
   .delete("/:documentId", requireRole("editor"), async (c) => {
-    const row = await loadDocument(c);
-    await c.env.PAPERS.delete(row.r2Key);
-    await projectRoom(c.env, row.projectId).deletePages(row.id);
-    await projectRoom(c.env, row.projectId).deleteDocumentData(row.id);
-    await c.var.db.delete(documents).where(eq(documents.id, row.id)).run();
-    await publishEvent(c.env, row.projectId, { type: "document.deleted", document: toDocumentDto(row) });
+    await deleteDocument(c.env, c.var.db, await loadDocument(c));
     return c.body(null, 204);
   })
 
