@@ -69,9 +69,10 @@ export async function projectUsage(db: Db, ownerId: string) {
     .select({
       projectId: projects.id,
       name: projects.name,
-      members: sql<number>`(select count(*) from ${members} where ${members.projectId} = ${projects.id})`,
-      pendingInvites: sql<number>`(select count(*) from ${invites} where ${invites.projectId} = ${projects.id} and ${invites.acceptedAt} is null and ${invites.expiresAt} > ${now})`,
-      storageBytes: sql<number>`(select coalesce(sum(${documents.size}), 0) from ${documents} where ${documents.projectId} = ${projects.id})`,
+      // Spelled out: drizzle may leave columns unqualified inside a correlated subquery.
+      members: sql<number>`(select count(*) from members m where m.project_id = "projects"."id")`,
+      pendingInvites: sql<number>`(select count(*) from invites i where i.project_id = "projects"."id" and i.accepted_at is null and i.expires_at > ${now})`,
+      storageBytes: sql<number>`(select coalesce(sum(d.size), 0) from documents d where d.project_id = "projects"."id")`,
     })
     .from(projects)
     .where(eq(projects.ownerId, ownerId))
