@@ -30,7 +30,9 @@ export class LiveSocket {
       new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error(`no frame arrived within ${ms} ms`)), ms);
       }),
-    ]).finally(() => clearTimeout(timer));
+    ]).finally(() => {
+      if (timer !== undefined) clearTimeout(timer);
+    });
   }
 
   /** Durable events (no presence) until a pong: everything the room sent before the ping. */

@@ -70,7 +70,7 @@ describe("annotation CRUD", () => {
     const quotes: string[] = [];
     let cursor: string | null = null;
     do {
-      const res = await g.viewer.client.get(`${annotationsPath(paper)}?limit=2${cursor ? `&cursor=${cursor}` : ""}`);
+      const res: { status: number; body: { items: AnnotationDto[]; nextCursor: string | null } } = await g.viewer.client.get(`${annotationsPath(paper)}?limit=2${cursor ? `&cursor=${cursor}` : ""}`);
       expect(res.status).toBe(200);
       expect(res.body.items.length).toBeLessThanOrEqual(2);
       quotes.push(...res.body.items.map((x: AnnotationDto) => x.quote));

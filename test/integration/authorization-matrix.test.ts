@@ -2,6 +2,8 @@
 // fresh project so destructive routes (delete, remove member) do not disturb other cells.
 import { beforeAll, describe, expect, it } from "vitest";
 import { signUp, TestClient } from "../helpers/client";
+import { uploadPdf } from "../helpers/documents";
+import { makePaper } from "../helpers/pdf";
 import { addMember, createProject, type Person } from "../helpers/project";
 
 type Caller = "owner" | "editor" | "viewer" | "other" | "anonymous";
@@ -11,6 +13,10 @@ interface Fixture {
   projectId: string;
   spare: Person; // a viewer that routes acting on "some other member" target
   inviteId: string;
+  /** Only for routes with `paper`: a paper with one highlight and one comment, both the owner's. */
+  documentId: string;
+  annotationId: string;
+  commentId: string;
 }
 
 interface RouteCase {
@@ -18,7 +24,11 @@ interface RouteCase {
   minRole: MinRole;
   success: number;
   request: (f: Fixture) => { method: string; path: string; body?: unknown };
+  paper?: true;
 }
+
+const highlight = { page: 1, quote: "q", rects: [{ x: 0.1, y: 0.1, w: 0.2, h: 0.02 }], color: "yellow" };
+const onPaper = (f: Fixture, rest: string) => `/api/projects/${f.projectId}/documents/${f.documentId}/${rest}`;
 
 const ROUTES: RouteCase[] = [
   { name: "GET project", minRole: "viewer", success: 200, request: (f) => ({ method: "GET", path: `/api/projects/${f.projectId}` }) },
@@ -40,6 +50,28 @@ const ROUTES: RouteCase[] = [
   },
   { name: "GET invites", minRole: "owner", success: 200, request: (f) => ({ method: "GET", path: `/api/projects/${f.projectId}/invites` }) },
   { name: "DELETE invite", minRole: "owner", success: 204, request: (f) => ({ method: "DELETE", path: `/api/projects/${f.projectId}/invites/${f.inviteId}` }) },
+  // Annotations and comments; authorship rules (author edits, owner deletes) are in their own tests.
+  { name: "GET annotations", minRole: "viewer", success: 200, paper: true, request: (f) => ({ method: "GET", path: onPaper(f, "annotations") }) },
+  { name: "POST annotation", minRole: "editor", success: 201, paper: true, request: (f) => ({ method: "POST", path: onPaper(f, "annotations"), body: highlight }) },
+  {
+    name: "PATCH owner's annotation",
+    minRole: "owner",
+    success: 200,
+    paper: true,
+    request: (f) => ({ method: "PATCH", path: `/api/projects/${f.projectId}/annotations/${f.annotationId}`, body: { version: 1, note: "n" } }),
+  },
+  { name: "DELETE owner's annotation", minRole: "owner", success: 204, paper: true, request: (f) => ({ method: "DELETE", path: `/api/projects/${f.projectId}/annotations/${f.annotationId}` }) },
+  { name: "GET comments", minRole: "viewer", success: 200, paper: true, request: (f) => ({ method: "GET", path: onPaper(f, "comments") }) },
+  { name: "POST comment", minRole: "viewer", success: 201, paper: true, request: (f) => ({ method: "POST", path: onPaper(f, "comments"), body: { body: "hello" } }) },
+  {
+    name: "PATCH owner's comment",
+    minRole: "owner",
+    success: 200,
+    paper: true,
+    request: (f) => ({ method: "PATCH", path: `/api/projects/${f.projectId}/comments/${f.commentId}`, body: { body: "edited" } }),
+  },
+  { name: "DELETE owner's comment", minRole: "owner", success: 204, paper: true, request: (f) => ({ method: "DELETE", path: `/api/projects/${f.projectId}/comments/${f.commentId}` }) },
+  { name: "POST resolve thread", minRole: "viewer", success: 200, paper: true, request: (f) => ({ method: "POST", path: `/api/projects/${f.projectId}/comments/${f.commentId}/resolve` }) },
 ];
 
 const RANK: Record<MinRole, number> = { viewer: 1, editor: 2, owner: 3 };
@@ -59,20 +91,26 @@ beforeAll(async () => {
   spare = s!;
 });
 
-async function freshFixture(): Promise<Fixture> {
+async function freshFixture(route: RouteCase): Promise<Fixture> {
   const projectId = await createProject(people.owner.client, "Matrix");
   await addMember(people.owner.client, projectId, people.editor, "editor");
   await addMember(people.owner.client, projectId, people.viewer, "viewer");
   await addMember(people.owner.client, projectId, spare, "viewer");
   const invite = await people.owner.client.post(`/api/projects/${projectId}/invites`, { email: `pending-${crypto.randomUUID()}@example.org`, role: "viewer" });
-  return { projectId, spare, inviteId: invite.body.invite.id };
+  const fixture = { projectId, spare, inviteId: invite.body.invite.id, documentId: "", annotationId: "", commentId: "" };
+  if (!route.paper) return fixture;
+  const upload = await uploadPdf(people.owner.client, projectId, makePaper(1, projectId));
+  fixture.documentId = upload.body.document.id;
+  fixture.annotationId = (await people.owner.client.post(onPaper(fixture, "annotations"), highlight)).body.annotation.id;
+  fixture.commentId = (await people.owner.client.post(onPaper(fixture, "comments"), { annotationId: fixture.annotationId, body: "thread" })).body.comment.id;
+  return fixture;
 }
 
 const CALLERS: Caller[] = ["owner", "editor", "viewer", "other", "anonymous"];
 
 describe.each(ROUTES)("$name", (route) => {
   it.each(CALLERS)("as %s", async (caller) => {
-    const fixture = await freshFixture();
+    const fixture = await freshFixture(route);
     const client = caller === "anonymous" ? new TestClient() : people[caller].client;
     const { method, path, body } = route.request(fixture);
     const res = await client.json(method, path, body);

@@ -78,7 +78,7 @@ export function renderAnnotationsMarkdown(input: ExportInput): string {
 
 /** A safe `Content-Disposition` for the export: an ASCII fallback plus the UTF-8 name. */
 export function exportDisposition(title: string): string {
-  const base = title.replace(/\.pdf$/i, "").replace(/[\u0000-\u001f\u007f"\\/:*?<>|]+/g, " ").trim().slice(0, 100) || "paper";
+  const base = title.replace(/\.pdf$/i, "").replace(/[\u0000-\u001f\u007f"\\/:*?<>|]+/g, " ").replace(/\s+/g, " ").trim().slice(0, 100) || "paper";
   const filename = `${base} - annotations.md`;
   const ascii = filename.replace(/[^\x20-\x7e]/g, "_");
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
