@@ -87,7 +87,8 @@ const median = (xs) => {
 
 const worker = await unstable_startWorker({
   config: path.join(root, "bench/parse-worker/wrangler.toml"),
-  dev: { server: { port: 0 }, inspector: false, logLevel: "error" },
+  // No watching: other work in the checkout must not restart the worker mid-measurement.
+  dev: { server: { port: 0 }, inspector: false, logLevel: "error", watch: false, persist: false },
 });
 await worker.ready;
 
@@ -128,7 +129,8 @@ for (const name of files) {
     if (!bestP || p.ms < bestP.ms) bestP = p;
   }
   const naiveRecall = wordRecall(bestP.text, bestN.text ?? "").recall;
-  const recall = best.ok ? wordRecall(bestP.text, best.text) : { recall: 0, missing: [] };
+  // A scan both tools find no words in (no_text here) agrees with pdftotext: recall 100%.
+  const recall = best.ok ? wordRecall(bestP.text, best.text) : wordRecall(bestP.text, "");
   const row = {
     name,
     pages: best.numPages ?? 0,

@@ -33,7 +33,10 @@ export default {
       openMs = performance.now() - t0;
       try {
         const pages = await extractPages(pdf, 1, pdf.numPages, { deadline: t0 + 120_000 });
-        if (!hasText(pages)) throw new ParseFailure("no_text", "No text could be extracted.");
+        if (!hasText(pages)) {
+          const error = classifyParseError(new ParseFailure("no_text", "No text could be extracted."));
+          return Response.json({ ok: false, ms: performance.now() - t0, openMs, numPages: pdf.numPages, error });
+        }
         return Response.json({
           ok: true,
           ms: performance.now() - t0,
