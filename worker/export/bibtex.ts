@@ -86,6 +86,7 @@ export function bibtexEntry(doc: ExportDoc, key: string): string {
   const url = paperUrl(doc);
   if (url) fields.push(["url", verbatim(url)]);
   if (doc.abstract) fields.push(["abstract", latexEscape(doc.abstract)]);
+  // Escaped like any text: biblatex copies keywords into the .bbl, where a bare % or & breaks.
   if (doc.tags.length > 0) fields.push(["keywords", doc.tags.map(latexEscape).join(", ")]);
   const body = fields.map(([name, value]) => `  ${name} = {${value}}`).join(",\n");
   return `@${doc.doi ? "article" : "misc"}{${key},\n${body}\n}\n`;
