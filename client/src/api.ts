@@ -3,7 +3,9 @@
 import type { ApiTokenDto, InviteDto, MemberDto, ProjectDto, Role, UserDto } from "../../protocol/api";
 import type { DocumentDto, DocumentStatus } from "../../protocol/documents";
 import type { AnnotationDto, CommentDto, HighlightColor } from "../../protocol/annotations";
+import type { BillingDto, BillingInterval } from "../../protocol/billing";
 
+export type { BillingDto, BillingInterval };
 export type { ApiTokenDto, DocumentDto, DocumentStatus, InviteDto, MemberDto, ProjectDto, Role, UserDto };
 
 export class ApiError extends Error {
@@ -138,6 +140,12 @@ export const api = {
   deleteComment: (projectId: string, commentId: string) => request<void>("DELETE", `/projects/${enc(projectId)}/comments/${enc(commentId)}`),
   setThreadResolved: (projectId: string, commentId: string, resolved: boolean) =>
     request<{ comment: Named<CommentDto> }>("POST", `/projects/${enc(projectId)}/comments/${enc(commentId)}/${resolved ? "resolve" : "reopen"}`),
+
+  // Plans and billing (api.md §Billing): checkout and portal answer a Stripe URL to open.
+  getBilling: () => request<BillingDto>("GET", "/billing"),
+  startCheckout: (plan: "researcher" | "lab", interval: BillingInterval, seats?: number) =>
+    request<{ url: string }>("POST", "/billing/checkout", { plan, interval, seats }),
+  openBillingPortal: () => request<{ url: string }>("POST", "/billing/portal"),
 };
 
 /** The message to show a person for anything thrown by an API call. */

@@ -1,6 +1,6 @@
 // "New project": one labelled field; on success the project opens.
 import { useNavigate } from "@solidjs/router";
-import { createSignal } from "solid-js";
+import { createSignal, Show } from "solid-js";
 import { api, errorMessage } from "../api";
 import { checkRequired } from "../lib/validate";
 import { upsertProject } from "../stores/projects";
@@ -8,12 +8,15 @@ import { toast } from "../stores/toasts";
 import { newProjectOpen, setNewProjectOpen } from "../stores/ui";
 import { FormError, SubmitButton, TextField } from "./Field";
 import { Modal } from "./Modal";
+import { isPlanLimit, UpgradePrompt } from "./UpgradePrompt";
 
 export function NewProjectDialog() {
   const navigate = useNavigate();
   const [name, setName] = createSignal("");
   const [fieldError, setFieldError] = createSignal<string | null>(null);
   const [error, setError] = createSignal<string | null>(null);
+  /** A 402: the plan allows no more projects; offered a way to /billing. */
+  const [limitHit, setLimitHit] = createSignal<string | null>(null);
   const [pending, setPending] = createSignal(false);
 
   const change = (open: boolean) => {
@@ -32,6 +35,7 @@ export function NewProjectDialog() {
     if (problem) return;
     setPending(true);
     setError(null);
+    setLimitHit(null);
     try {
       const { project } = await api.createProject(name().trim());
       upsertProject(project);
@@ -39,7 +43,8 @@ export function NewProjectDialog() {
       toast(`Created “${project.name}”`);
       navigate(`/projects/${project.id}`);
     } catch (err) {
-      setError(errorMessage(err));
+      if (isPlanLimit(err)) setLimitHit(errorMessage(err));
+      else setError(errorMessage(err));
     } finally {
       setPending(false);
     }
@@ -65,6 +70,7 @@ export function NewProjectDialog() {
           required
         />
         <FormError message={error()} />
+        <Show when={limitHit()}>{(message) => <UpgradePrompt message={message()} onNavigate={() => change(false)} />}</Show>
         <div class="modal-actions">
           <button type="button" class="btn btn-secondary" onClick={() => change(false)}>
             Cancel

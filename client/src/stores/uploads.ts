@@ -19,6 +19,8 @@ export interface UploadItem {
   /** Bytes per second, smoothed. */
   speed: number;
   error: string | null;
+  /** A plan limit (402) stopped it: the tray links to /billing. */
+  planLimit?: boolean;
   /** False when sending the same file again cannot help (it is not a PDF). */
   retryable: boolean;
   /** The paper created (or, for a duplicate, the one already there). */
@@ -118,7 +120,7 @@ async function run(id: number, projectId: string): Promise<void> {
       update(id, { state: "cancelled", speed: 0, retryable: true });
     } else {
       const message = uploadErrorMessage(error);
-      update(id, { state: "failed", error: message, speed: 0, retryable: !(error instanceof ApiError && error.status === 415) });
+      update(id, { state: "failed", error: message, speed: 0, retryable: !(error instanceof ApiError && error.status === 415), planLimit: error instanceof ApiError && error.status === 402 });
       announce(`${job.file.name} was not uploaded: ${message}`);
     }
   } finally {

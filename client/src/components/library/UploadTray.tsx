@@ -6,6 +6,7 @@ import { displayTitle, fileSize, speed } from "../../lib/papers";
 import { documentById } from "../../stores/documents";
 import { cancelUpload, clearFinished, dismissUpload, retryUpload, uploads, type UploadItem } from "../../stores/uploads";
 import { Icon } from "../Icon";
+import { UpgradeLink } from "../UpgradePrompt";
 import { StatusChip } from "./StatusChip";
 
 const running = (u: UploadItem) => u.state === "waiting" || u.state === "uploading" || u.state === "retrying";
@@ -79,6 +80,9 @@ function TrayItem(props: { item: UploadItem }) {
               <Match when={u().state === "cancelled"}>Cancelled</Match>
               <Match when={u().state === "failed"}>
                 <span class="tray-error">{u().error}</span>
+                <Show when={u().planLimit}>
+                  <UpgradeLink />
+                </Show>
               </Match>
               <Match when={u().state === "duplicate"}>
                 Already in this project ·{" "}

@@ -1,8 +1,9 @@
 // Owners invite by email with a role, and see and revoke pending invites.
-import { createResource, createSignal, For, Match, Switch } from "solid-js";
+import { createResource, createSignal, For, Match, Show, Switch } from "solid-js";
 import { ApiError, api, errorMessage, type InviteDto, type ProjectDto, type Role } from "../../api";
 import { FormError, SubmitButton, TextField } from "../../components/Field";
 import { RoleBadge } from "../../components/RoleBadge";
+import { isPlanLimit, UpgradePrompt } from "../../components/UpgradePrompt";
 import { ErrorState, SkeletonRows } from "../../components/States";
 import { formatDate, roleHelp, roleLabel } from "../../lib/format";
 import { checkEmail } from "../../lib/validate";
@@ -17,6 +18,8 @@ export function InvitesSection(props: { project: ProjectDto }) {
   const [role, setRole] = createSignal<Role>("editor");
   const [fieldError, setFieldError] = createSignal<string | null>(null);
   const [formError, setFormError] = createSignal<string | null>(null);
+  /** A 402: the owner's plan allows no more people in this project. */
+  const [limitHit, setLimitHit] = createSignal<string | null>(null);
   const [pending, setPending] = createSignal(false);
   const [listError, setListError] = createSignal<string | null>(null);
 
@@ -27,6 +30,7 @@ export function InvitesSection(props: { project: ProjectDto }) {
     if (problem) return;
     setPending(true);
     setFormError(null);
+    setLimitHit(null);
     try {
       const { invite } = await api.createInvite(props.project.id, email().trim(), role());
       mutate((list) => [invite, ...(list ?? [])]);
@@ -34,6 +38,7 @@ export function InvitesSection(props: { project: ProjectDto }) {
       setEmail("");
     } catch (err) {
       if (err instanceof ApiError && err.code === "already_member") setFieldError(err.message);
+      else if (isPlanLimit(err)) setLimitHit(errorMessage(err));
       else setFormError(errorMessage(err));
     } finally {
       setPending(false);
@@ -79,6 +84,7 @@ export function InvitesSection(props: { project: ProjectDto }) {
         {roleLabel[role()]}: {roleHelp[role()].toLowerCase()}.
       </p>
       <FormError message={formError()} />
+      <Show when={limitHit()}>{(message) => <UpgradePrompt message={message()} />}</Show>
 
       <h3 class="subsection-title">Pending invites</h3>
       <Switch>
