@@ -41,6 +41,24 @@ export type Named<T> = T & { authorName?: string | null };
 export type { AnnotationDto, CommentDto, HighlightColor };
 export type NewAnnotation = Pick<AnnotationDto, "page" | "quote" | "prefix" | "suffix" | "rects" | "color" | "note">;
 
+/** One bibliography entry; documentId is the paper of this project it names, if any. */
+export interface ReferenceItem {
+  index: number;
+  raw: string;
+  doi: string | null;
+  title: string | null;
+  year: number | null;
+  documentId: string | null;
+}
+export interface ReferencesDto {
+  items: ReferenceItem[];
+  citedBy: { documentId: string; title: string }[];
+}
+export interface CitationGraphDto {
+  nodes: { id: string; title: string; year: number | null; authors: string[]; citedByCount: number }[];
+  edges: { from: string; to: string }[];
+}
+
 export interface CreatedToken {
   id: string;
   name: string;
@@ -146,6 +164,11 @@ export const api = {
   startCheckout: (plan: "researcher" | "lab", interval: BillingInterval, seats?: number) =>
     request<{ url: string }>("POST", "/billing/checkout", { plan, interval, seats }),
   openBillingPortal: () => request<{ url: string }>("POST", "/billing/portal"),
+
+  // References between papers of a project.
+  getReferences: (projectId: string, documentId: string) =>
+    request<ReferencesDto>("GET", `/projects/${enc(projectId)}/documents/${enc(documentId)}/references`),
+  getCitationGraph: (projectId: string) => request<CitationGraphDto>("GET", `/projects/${enc(projectId)}/citation-graph`),
 };
 
 /** The message to show a person for anything thrown by an API call. */

@@ -16,6 +16,7 @@ const Tokens = lazy(() => import("./pages/Tokens"));
 const Billing = lazy(() => import("./pages/Billing"));
 const ComingSoon = lazy(() => import("./pages/ComingSoon"));
 const Reader = lazy(() => import("./pages/Reader"));
+const CitationGraph = lazy(() => import("./pages/CitationGraph"));
 const NotFound = lazy(() => import("./pages/NotFound"));
 
 export function AppRoutes() {
@@ -34,6 +35,7 @@ export function AppRoutes() {
         <Route path="/projects/:projectId/settings" component={ProjectSettings} />
         <Route path="/projects/:projectId/papers/:documentId" component={Reader} />
         <Route path="/projects/:projectId/search" component={ComingSoon} />
+        <Route path="/projects/:projectId/graph" component={CitationGraph} />
         <Route path="/settings/tokens" component={Tokens} />
         <Route path="/billing" component={Billing} />
       </Route>

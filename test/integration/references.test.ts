@@ -2,7 +2,7 @@
 // (assigned to Loud after upload, so links are computed at read time) and Loud cites Quiet by
 // title; Loud also cites itself, which never links.
 import { beforeAll, describe, expect, it } from "vitest";
-import { LOUD_DOI, LOUD_TITLE, loudPages, QUIET_TITLE, quietPages } from "../helpers/citing-papers";
+import { LOUD_DOI, LOUD_TITLE, loudPages, QUIET_TITLE, quietPages } from "../fixtures/citing-papers.mjs";
 import { signUp } from "../helpers/client";
 import { uploadPdf, waitForParse } from "../helpers/documents";
 import { makePdf } from "../helpers/pdf";

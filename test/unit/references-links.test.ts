@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { matchReferences, MIN_TITLE_CHARS, type LinkTarget } from "../../durable-objects/references-store";
 import { normalizeTitle } from "../../worker/papers/normalize";
 import { extractReferences } from "../../worker/papers/references";
-import { LOUD_DOI, LOUD_TITLE, loudPages, QUIET_TITLE, quietPages } from "../helpers/citing-papers";
+import { LOUD_DOI, LOUD_TITLE, loudPages, QUIET_TITLE, quietPages } from "../fixtures/citing-papers.mjs";
 
 const target = (id: string, title: string | null, doi: string | null = null): LinkTarget => ({ id, doi, titleNorm: title ? normalizeTitle(title) : "" });
 const source = (documentId: string, index: number, title: string | null, doi: string | null = null) => ({

@@ -109,6 +109,9 @@ export function AppShell(props: RouteSectionProps) {
                 {currentProject()?.name ?? "…"}
               </A>
               <Show when={currentProject()}>
+                <A href={`/projects/${projectId()}/graph`} class="btn-icon" activeClass="active" aria-label="Citation graph" title="Citation graph">
+                  <Icon name="graph" />
+                </A>
                 <A href={`/projects/${projectId()}/settings`} class="btn-icon" aria-label="Project settings" title="Project settings">
                   <Icon name="settings" />
                 </A>

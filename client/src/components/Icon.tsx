@@ -27,6 +27,8 @@ const paths = {
   more: "M4 12a1.6 1.6 0 1 0 3.2 0a1.6 1.6 0 1 0-3.2 0zM10.4 12a1.6 1.6 0 1 0 3.2 0a1.6 1.6 0 1 0-3.2 0zM16.8 12a1.6 1.6 0 1 0 3.2 0a1.6 1.6 0 1 0-3.2 0z",
   chevronLeft: "M15 18l-6-6 6-6",
   chevronRight: "M9 18l6-6-6-6",
+  minus: "M5 12h14",
+  graph: "M3.5 7a2.5 2.5 0 1 0 5 0a2.5 2.5 0 1 0-5 0zM15.5 5a2.5 2.5 0 1 0 5 0a2.5 2.5 0 1 0-5 0zM9.5 18a2.5 2.5 0 1 0 5 0a2.5 2.5 0 1 0-5 0zM8.4 6.5l7.2-1M7.1 9.2l3.8 6.6M16.9 7.3l-3.8 8.6",
 } as const;
 
 export type IconName = keyof typeof paths;

@@ -2,6 +2,7 @@
 // owners correct them in place (PATCH); everyone else reads.
 import { createSignal, For, Show } from "solid-js";
 import { api, errorMessage, type DocumentDto } from "../api";
+import { ReferencesPanel } from "../components/references/ReferencesPanel";
 import { formatDate } from "../lib/format";
 import { toast } from "../stores/toasts";
 
@@ -94,6 +95,7 @@ export function MetadataPanel(props: { projectId: string; document: DocumentDto;
                 Edit details
               </button>
             </Show>
+            <ReferencesPanel projectId={props.projectId} documentId={d().id} />
           </div>
         }
       >

@@ -1,0 +1,103 @@
+// The citation graph in the browser: two papers of a project that cite each other show as two
+// nodes joined by arrows; hover names a paper, Enter on a focused node opens it in the reader,
+// whose details panel lists its references with the link back. One signup.
+import assert from "node:assert/strict";
+import { after, test } from "node:test";
+import { makePdf } from "../scripts/make-pdf.mjs";
+import { LOUD_DOI, LOUD_TITLE, loudPages, QUIET_TITLE, quietPages } from "../test/fixtures/citing-papers.mjs";
+import { baseUrl, openBrowser, shot, uniqueEmail } from "./helpers.mjs";
+
+const browsers = [];
+after(async () => {
+  await Promise.all(browsers.map((b) => b.close()));
+});
+
+const headers = { Origin: baseUrl };
+
+async function upload(page, projectId, pages, title, filename) {
+  const res = await page.request.post(`/api/projects/${projectId}/documents`, {
+    headers: { ...headers, "Content-Type": "application/pdf", "X-Filename": filename },
+    data: Buffer.from(makePdf(pages, { title })),
+  });
+  assert.equal(res.status(), 201, await res.text());
+  const id = (await res.json()).document.id;
+  for (let i = 0; i < 200; i++) {
+    const doc = (await (await page.request.get(`/api/projects/${projectId}/documents/${id}`)).json()).document;
+    if (doc.status === "parsed") return id;
+    assert.notEqual(doc.status, "failed", JSON.stringify(doc));
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`${filename} did not parse`);
+}
+
+test("the citation graph shows two papers citing each other, and opens one", async () => {
+  const browser = await openBrowser();
+  browsers.push(browser);
+  const { page } = browser;
+  const signup = await page.request.post("/api/auth/signup", { headers, data: { email: uniqueEmail("graph"), password: "correct horse battery", name: "Ada Lovelace" } });
+  assert.equal(signup.status(), 201, await signup.text());
+  const created = await page.request.post("/api/projects", { headers, data: { name: "Lattice reading group" } });
+  const project = (await created.json()).project;
+
+  // An empty project first: the graph says so in words.
+  await page.goto(`/projects/${project.id}/graph`);
+  await page.getByRole("heading", { name: "No citations between papers of this project yet" }).waitFor();
+  await shot(page, "60-graph-empty");
+
+  const quiet = await upload(page, project.id, quietPages, QUIET_TITLE, "quiet.pdf");
+  const loud = await upload(page, project.id, loudPages, LOUD_TITLE, "loud.pdf");
+  for (const [id, patch] of [
+    [quiet, { title: QUIET_TITLE, authors: ["Amelia Bell", "Carl Dorn"], year: 2019 }],
+    [loud, { title: LOUD_TITLE, authors: ["Iris Ives"], year: 2021, doi: LOUD_DOI }],
+  ]) {
+    const res = await page.request.patch(`/api/projects/${project.id}/documents/${id}`, { headers, data: patch });
+    assert.equal(res.status(), 200, await res.text());
+  }
+
+  // The top bar leads to the graph.
+  await page.goto(`/projects/${project.id}`);
+  await page.getByRole("link", { name: "Citation graph" }).click();
+  await page.waitForURL(`**/projects/${project.id}/graph`);
+  const nodes = page.locator(".graph-node");
+  await nodes.first().waitFor();
+  assert.equal(await nodes.count(), 2);
+  assert.equal(await page.locator("svg.graph-svg path.graph-edge[d^='M']").count(), 2, "one arrow each way");
+  await page.getByText("2 papers · 2 citations between them").waitFor();
+  // The most cited papers carry labels without hovering.
+  await page.locator(".graph-label", { hasText: "Quiet Lattices" }).waitFor();
+  await shot(page, "61-graph");
+
+  // Hover shows title, authors and year.
+  const quietNode = page.getByRole("link", { name: new RegExp(`^${QUIET_TITLE}`) });
+  await quietNode.locator(".graph-node-dot").hover();
+  const tooltip = page.getByRole("tooltip");
+  await tooltip.getByText(QUIET_TITLE).waitFor();
+  assert.match(await tooltip.innerText(), /Amelia Bell, Carl Dorn · 2019/);
+  assert.match(await tooltip.innerText(), /Cited by 1 paper here · cites 1/);
+  await shot(page, "62-graph-hover");
+
+  // Keyboard: zoom, then Tab to a paper and open it with Enter.
+  await page.getByRole("button", { name: "Zoom in" }).click();
+  await page.getByRole("button", { name: "Fit", exact: true }).click();
+  await quietNode.focus();
+  await page.keyboard.press("Enter");
+  await page.waitForURL(`**/projects/${project.id}/papers/${quiet}*`);
+
+  // The reader's details panel: references with the link to Loud, and "cited by" Loud.
+  // Loaded afresh: an in-app navigation into the reader (from the library too) stays on its
+  // loading state at the time of writing, a reader issue reported separately.
+  await page.reload();
+  await page.getByRole("button", { name: "Paper details" }).click();
+  const refs = page.getByRole("region", { name: "References and citations in this project" });
+  await refs.getByRole("link", { name: LOUD_TITLE }).waitFor(); // cited by
+  await refs.getByText("Lattices that shout").waitFor();
+  assert.equal(await refs.getByRole("link", { name: /a paper in this project/ }).count(), 1);
+  await refs.scrollIntoViewIfNeeded();
+  await shot(page, "63-reader-references");
+
+  // Dark mode follows the system.
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.goto(`/projects/${project.id}/graph`);
+  await nodes.first().waitFor();
+  await shot(page, "64-graph-dark");
+});
