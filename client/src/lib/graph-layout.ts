@@ -53,9 +53,10 @@ export function layoutGraph(graph: CitationGraphDto): Layout {
     )
     .force("charge", forceManyBody<SimNode>().strength((d) => -260 - 40 * (degree.get(d.id) ?? 0)))
     // Unlinked papers drift to the rim instead of flying off.
-    .force("x", forceX<SimNode>(0).strength((d) => (degree.has(d.id) ? 0.05 : 0.09)))
-    .force("y", forceY<SimNode>(0).strength((d) => (degree.has(d.id) ? 0.07 : 0.12)))
-    .force("collide", forceCollide<SimNode>((d) => d.r + 18))
+    // A stronger pull in y than in x: a landscape picture, like the screen it is drawn on.
+    .force("x", forceX<SimNode>(0).strength((d) => (degree.has(d.id) ? 0.03 : 0.08)))
+    .force("y", forceY<SimNode>(0).strength((d) => (degree.has(d.id) ? 0.08 : 0.14)))
+    .force("collide", forceCollide<SimNode>((d) => d.r + 22))
     .stop();
   const ticks = Math.ceil(Math.log(simulation.alphaMin()) / Math.log(1 - simulation.alphaDecay()));
   for (let i = 0; i < ticks; i++) simulation.tick();

@@ -101,32 +101,66 @@ export default function CitationGraph() {
   );
 }
 
-/** A title beside its circle, on the side away from the middle, in at most two lines. */
-function NodeLabel(props: { node: PlacedNode; zoom: number }) {
-  const lines = () => wrapLabel(props.node.title);
+type Side = PlacedNode["labelSide"];
+const SIDES: Side[] = ["right", "left", "below", "above"];
+
+/** Where a label sits for a side, in graph units around its node, with its box for collisions. */
+function labelGeometry(node: PlacedNode, side: Side, zoom: number) {
+  const lines = wrapLabel(node.title);
   // Labels keep a readable size on screen while zooming out, and grow a little zooming in.
-  const size = () => 12.5 / Math.max(0.8, Math.min(props.zoom, 1.25));
-  const gap = () => props.node.r + 6;
-  const place = () => {
-    const fs = size();
-    const lead = fs * 1.2;
-    const n = lines().length;
-    switch (props.node.labelSide) {
-      case "right":
-        return { x: gap(), y: -((n - 1) * lead) / 2 + fs * 0.35, anchor: "start" };
-      case "left":
-        return { x: -gap(), y: -((n - 1) * lead) / 2 + fs * 0.35, anchor: "end" };
-      case "above":
-        return { x: 0, y: -gap() - (n - 1) * lead - fs * 0.3, anchor: "middle" };
-      default:
-        return { x: 0, y: gap() + fs * 0.9, anchor: "middle" };
+  const size = 12.5 / Math.max(0.8, Math.min(zoom, 1.25));
+  const lead = size * 1.2;
+  const gap = node.r + 6;
+  const width = Math.max(...lines.map((l) => l.length)) * size * 0.56;
+  const height = lines.length * lead;
+  const middleY = -((lines.length - 1) * lead) / 2 + size * 0.35;
+  const at =
+    side === "right"
+      ? { x: gap, y: middleY, anchor: "start" as const, box: { x0: gap, x1: gap + width, y0: -height / 2, y1: height / 2 } }
+      : side === "left"
+        ? { x: -gap, y: middleY, anchor: "end" as const, box: { x0: -gap - width, x1: -gap, y0: -height / 2, y1: height / 2 } }
+        : side === "above"
+          ? { x: 0, y: -gap - (lines.length - 1) * lead - size * 0.3, anchor: "middle" as const, box: { x0: -width / 2, x1: width / 2, y0: -gap - height, y1: -gap } }
+          : { x: 0, y: gap + size * 0.9, anchor: "middle" as const, box: { x0: -width / 2, x1: width / 2, y0: gap, y1: gap + height } };
+  return { ...at, lines, size, lead };
+}
+
+/**
+ * Which papers get a label and on which side: the most cited first, each on the first side
+ * (its preferred one, then the others) where it covers no other label and no circle.
+ */
+function planLabels(nodes: readonly PlacedNode[], candidates: readonly PlacedNode[], zoom: number): Map<string, Side> {
+  const placed: { x0: number; x1: number; y0: number; y1: number }[] = [];
+  const plan = new Map<string, Side>();
+  const hitsCircle = (b: { x0: number; x1: number; y0: number; y1: number }, self: PlacedNode) =>
+    nodes.some((n) => {
+      if (n === self) return false;
+      const cx = Math.max(b.x0, Math.min(n.x, b.x1));
+      const cy = Math.max(b.y0, Math.min(n.y, b.y1));
+      return Math.hypot(n.x - cx, n.y - cy) < n.r + 2;
+    });
+  for (const node of candidates) {
+    for (const side of [node.labelSide, ...SIDES.filter((s) => s !== node.labelSide)]) {
+      const g = labelGeometry(node, side, zoom);
+      const box = { x0: node.x + g.box.x0, x1: node.x + g.box.x1, y0: node.y + g.box.y0, y1: node.y + g.box.y1 };
+      const overlaps = placed.some((p) => box.x0 < p.x1 && box.x1 > p.x0 && box.y0 < p.y1 && box.y1 > p.y0);
+      if (overlaps || hitsCircle(box, node)) continue;
+      placed.push(box);
+      plan.set(node.id, side);
+      break;
     }
-  };
+  }
+  return plan;
+}
+
+/** A title beside its circle, in at most two lines. */
+function NodeLabel(props: { node: PlacedNode; side: Side; zoom: number }) {
+  const g = () => labelGeometry(props.node, props.side, props.zoom);
   return (
-    <text class="graph-label" x={place().x} y={place().y} text-anchor={place().anchor as "start" | "middle" | "end"} font-size={String(size())}>
-      <For each={lines()}>
+    <text class="graph-label" x={g().x} y={g().y} text-anchor={g().anchor} font-size={String(g().size)}>
+      <For each={g().lines}>
         {(line, i) => (
-          <tspan x={place().x} dy={i() === 0 ? 0 : `${size() * 1.2}`}>
+          <tspan x={g().x} dy={i() === 0 ? 0 : `${g().lead}`}>
             {line}
           </tspan>
         )}
@@ -161,13 +195,17 @@ function GraphCanvas(props: { projectId: string; projectName?: string; data: Cit
       edges: props.data.edges,
     }),
   );
-  const labelled = createMemo(() => {
-    const ranked = [...layout().nodes].filter((n) => n.citedByCount > 0).sort((a, b) => b.citedByCount - a.citedByCount);
-    return new Set(ranked.slice(0, LABELLED).map((n) => n.id));
-  });
+  const ranked = createMemo(() =>
+    [...layout().nodes]
+      .filter((n) => n.citedByCount > 0)
+      .sort((a, b) => b.citedByCount - a.citedByCount || b.r - a.r)
+      .slice(0, LABELLED),
+  );
 
   const [size, setSize] = createSignal({ w: 800, h: 520 });
   const [view, setView] = createSignal<View>({ k: 1, x: 400, y: 260 });
+  // Recomputed as the zoom changes: zoomed in, more labels find room.
+  const labels = createMemo(() => planLabels(layout().nodes, ranked(), Math.round(view().k * 20) / 20));
   const [active, setActive] = createSignal<string | null>(null);
   const [dragging, setDragging] = createSignal(false);
   let frame!: HTMLDivElement;
@@ -186,11 +224,21 @@ function GraphCanvas(props: { projectId: string; projectName?: string; data: Cit
 
   function fit() {
     const { w, h } = size();
-    const b = layout().bounds;
-    const pad = 72;
+    // The picture includes its labels (as placed at 1:1), so none is cut at the frame's edge.
+    const b = { ...layout().bounds };
+    for (const [id, side] of planLabels(layout().nodes, ranked(), 1)) {
+      const n = layout().nodes.find((node) => node.id === id)!;
+      const g = labelGeometry(n, side, 1).box;
+      b.minX = Math.min(b.minX, n.x + g.x0);
+      b.maxX = Math.max(b.maxX, n.x + g.x1);
+      b.minY = Math.min(b.minY, n.y + g.y0);
+      b.maxY = Math.max(b.maxY, n.y + g.y1);
+    }
+    const padX = 40;
+    const padY = 48;
     const bw = Math.max(1, b.maxX - b.minX);
     const bh = Math.max(1, b.maxY - b.minY);
-    const k = Math.min(1.6, Math.max(MIN_ZOOM, Math.min((w - 2 * pad) / bw, (h - 2 * pad) / bh)));
+    const k = Math.min(1.6, Math.max(MIN_ZOOM, Math.min((w - 2 * padX) / bw, (h - 2 * padY) / bh)));
     setView({ k, x: w / 2 - ((b.minX + b.maxX) / 2) * k, y: h / 2 - ((b.minY + b.maxY) / 2) * k });
   }
 
@@ -372,9 +420,7 @@ function GraphCanvas(props: { projectId: string; projectName?: string; data: Cit
                         {n.citedByCount}
                       </text>
                     </Show>
-                    <Show when={labelled().has(n.id) || active() === n.id}>
-                      <NodeLabel node={n} zoom={view().k} />
-                    </Show>
+                    <Show when={labels().get(n.id)}>{(side) => <NodeLabel node={n} side={side()} zoom={view().k} />}</Show>
                   </g>
                 )}
               </For>
@@ -398,7 +444,8 @@ function GraphCanvas(props: { projectId: string; projectName?: string; data: Cit
               </p>
             </Show>
             <p class="graph-tooltip-counts">
-              Cited by {plural(activeNode()!.citedByCount, "paper")} here · cites {activeNode()!.citesCount}
+              {activeNode()!.citedByCount > 0 ? `Cited by ${plural(activeNode()!.citedByCount, "paper")} here` : "Not cited here yet"} · cites{" "}
+              {activeNode()!.citesCount}
             </p>
           </div>
         </Show>
