@@ -61,7 +61,7 @@ app.use("/api/projects/:projectId", projectMember);
 app.use("/api/projects/:projectId/*", projectMember);
 // The expensive routes are also limited per account and per IP.
 app.on("POST", "/api/projects/:projectId/documents", limitPerUserAndIp("UPLOAD_USER_LIMITER"));
-app.use("/api/projects/:projectId/uploads/*", limitPerUserAndIp("UPLOAD_USER_LIMITER"));
+app.use("/api/projects/:projectId/uploads/*", limitPerUserAndIp("UPLOAD_USER_LIMITER")); // also matches /uploads
 app.on("GET", "/api/projects/:projectId/search", limitPerUserAndIp("SEARCH_LIMITER"));
 app.on("GET", "/api/projects/:projectId/live", limitPerUserAndIp("LIVE_CONNECT_LIMITER"));
 app.on("POST", ["/api/projects/:projectId/documents/:documentId/comments", "/api/projects/:projectId/documents/:documentId/annotations"], limitPerUserAndIp("COMMENT_LIMITER"));
