@@ -66,14 +66,14 @@ export class TestClient {
   }
 }
 
-export async function outbox(): Promise<{ to: string; subject: string; text: string; html: string; sentAt: string }[]> {
-  const response = await new TestClient().get("/api/dev/outbox");
+export async function outbox(to?: string): Promise<{ to: string; subject: string; text: string; html: string; sentAt: string }[]> {
+  const response = await new TestClient().get(`/api/dev/outbox${to ? `?to=${encodeURIComponent(to)}` : ""}`);
   return response.body.items;
 }
 
 /** The newest link of `kind` sent to `email`, taken from the dev outbox like a person would. */
 export async function linkFromOutbox(email: string, path: string): Promise<string> {
-  const message = (await outbox()).find((m) => m.to === email && m.text.includes(path));
+  const message = (await outbox(email)).find((m) => m.to === email && m.text.includes(path));
   if (!message) throw new Error(`no email to ${email} containing ${path}`);
   const match = new RegExp(`https?://[^\\s]*${path.replace(/[/?]/g, "\\$&")}[^\\s]*`).exec(message.text);
   if (!match) throw new Error(`no ${path} link in email to ${email}`);

@@ -1,5 +1,5 @@
 // Local development only: the outbox of every email sent. Not mounted in production.
-import { desc } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { Hono } from "hono";
 import type { AppEnv } from "../context";
 import { outbox } from "../db/schema";
@@ -7,6 +7,14 @@ import { notFound } from "../errors";
 
 export const devRoutes = new Hono<AppEnv>().get("/outbox", async (c) => {
   if (c.env.ENVIRONMENT === "production") throw notFound("page");
-  const rows = await c.var.db.select().from(outbox).orderBy(desc(outbox.sentAt), desc(outbox.id)).limit(200).all();
+  // ?to= narrows to one recipient, so following a link stays cheap in a busy dev database.
+  const to = c.req.query("to")?.trim().toLowerCase();
+  const rows = await c.var.db
+    .select()
+    .from(outbox)
+    .where(to ? eq(outbox.to, to) : undefined)
+    .orderBy(desc(outbox.sentAt), desc(outbox.id))
+    .limit(200)
+    .all();
   return c.json({ items: rows.map(({ to, subject, text, html, sentAt }) => ({ to, subject, text, html, sentAt })) });
 });
