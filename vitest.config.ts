@@ -28,6 +28,8 @@ export default defineConfig(async () => {
             PARSE_PAGES_PER_CHUNK: "4",
             // The admin backup routes' script secret (worker/routes/backups.ts).
             RESTORE_TOKEN: "test-restore-token",
+            // Operator accounts for the admin routes (bans, status).
+            ADMIN_EMAILS: "ops@scrollkeeper.test",
             // Billing against the local fake; other suites create many projects per user, so the
             // free plan's counts are lifted here and test/integration/quotas.test.ts sets its own.
             STRIPE_SECRET_KEY: "sk_test_scrollkeeper",

@@ -6,12 +6,14 @@ import type { AppEnv } from "./context";
 import { createDb } from "./db/client";
 import { AppError, errorBody } from "./errors";
 import { log } from "./lib/log";
+import { banCheck } from "./middleware/ban-check";
 import { originCheck } from "./middleware/origin-check";
 import { projectMember } from "./middleware/project-access";
 import { limitPerUserAndIp } from "./middleware/route-limits";
 import { securityHeaders } from "./middleware/security-headers";
 import { session } from "./middleware/session";
 import { annotationRoutes } from "./routes/annotations";
+import { adminRoutes } from "./routes/admin";
 import { authRoutes } from "./routes/auth";
 import { backupRoutes } from "./routes/backups";
 import { billingRoutes } from "./routes/billing";
@@ -41,6 +43,8 @@ const isStripeWebhook = (path: string) => path === "/api/stripe/webhook";
 
 const app = new Hono<AppEnv>();
 
+// Banned networks are turned away before any other work.
+app.use("/api/*", banCheck);
 app.use("/api/*", securityHeaders);
 app.use("/api/*", async (c, next) => {
   c.set("db", createDb(c.env.DB));
@@ -85,6 +89,7 @@ const routes = app
   .route("/api/projects/:projectId", referenceRoutes)
   .route("/api/invites", inviteRoutes)
   .route("/api/admin/backups", backupRoutes)
+  .route("/api/admin", adminRoutes)
   .route("/api/billing", billingRoutes)
   .route("/api/stripe", stripeWebhookRoutes)
   .route("/api/dev", devRoutes);

@@ -208,3 +208,17 @@ export const stripeEvents = sqliteTable("stripe_events", {
   eventCreated: integer("event_created").notNull(),
   receivedAt: createdAt(),
 });
+
+/** IP bans: an IPv4 address or an IPv6 /64 prefix ("2001:db8:1:2::/64"), optionally expiring. */
+export const bans = sqliteTable(
+  "bans",
+  {
+    id: text("id").primaryKey(),
+    network: text("network").notNull().unique(),
+    reason: text("reason").notNull(),
+    expiresAt: text("expires_at"),
+    createdBy: text("created_by").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("bans_expires_idx").on(t.expiresAt)],
+);
