@@ -126,9 +126,9 @@ export const api = {
   acceptInvite: (token: string) => request<{ project: ProjectDto }>("POST", `/invites/${enc(token)}/accept`),
 
   // Papers. Uploads go through lib/upload.ts (XMLHttpRequest, for progress events).
-  listDocuments: (projectId: string, query: { cursor?: string | null; status?: string; q?: string; limit?: number } = {}) => {
+  listDocuments: (projectId: string, query: { cursor?: string | null; status?: string; q?: string; tag?: string; limit?: number } = {}) => {
     const params = new URLSearchParams({ limit: String(query.limit ?? 50) });
-    for (const key of ["cursor", "status", "q"] as const) if (query[key]) params.set(key, query[key]!);
+    for (const key of ["cursor", "status", "q", "tag"] as const) if (query[key]) params.set(key, query[key]!);
     return request<Page<DocumentDto>>("GET", `/projects/${enc(projectId)}/documents?${params}`);
   },
   getDocumentPage: (projectId: string, documentId: string, n: number) =>
@@ -136,6 +136,12 @@ export const api = {
   reparseDocument: (projectId: string, documentId: string) =>
     request<{ document: DocumentDto }>("POST", `/projects/${enc(projectId)}/documents/${enc(documentId)}/reparse`),
   deleteDocument: (projectId: string, documentId: string) => request<void>("DELETE", `/projects/${enc(projectId)}/documents/${enc(documentId)}`),
+  /** A flagged duplicate: "keep" clears the flag; "merge" folds it into the older paper, which is returned. */
+  resolveDuplicate: (projectId: string, documentId: string, action: "keep" | "merge") =>
+    request<{ document: DocumentDto }>("POST", `/projects/${enc(projectId)}/documents/${enc(documentId)}/duplicate`, { action }),
+  /** Where a normal download (an anchor's href; the session cookie goes along) gets the bibliography. */
+  exportUrl: (projectId: string, format: "bib" | "json", ids?: string[]) =>
+    `/api/projects/${enc(projectId)}/export.${format}${ids?.length ? `?ids=${ids.map(enc).join(",")}` : ""}`,
 
   // Reader: one paper, its metadata, highlights and comment threads.
   getDocument: (projectId: string, documentId: string) =>

@@ -1,7 +1,9 @@
 // Paper details: title, authors, year, DOI, abstract, as parsed or entered by hand. Editors and
 // owners correct them in place (PATCH); everyone else reads.
-import { createSignal, For, Show } from "solid-js";
+import { createSignal, Show } from "solid-js";
 import { api, errorMessage, type DocumentDto } from "../api";
+import { DuplicateNotice } from "../components/library/DuplicateNotice";
+import { TagEditor } from "../components/library/TagEditor";
 import { ReferencesPanel } from "../components/references/ReferencesPanel";
 import { formatDate } from "../lib/format";
 import { toast } from "../stores/toasts";
@@ -28,6 +30,15 @@ export function MetadataPanel(props: { projectId: string; document: DocumentDto;
   const [busy, setBusy] = createSignal(false);
   const d = () => props.document;
   const set = (key: keyof Draft) => (e: { currentTarget: { value: string } }) => setDraft((cur) => cur && { ...cur, [key]: e.currentTarget.value });
+
+  async function saveTags(tags: string[]) {
+    try {
+      const { document } = await api.updateDocument(props.projectId, d().id, { tags });
+      props.onSaved(document);
+    } catch (err) {
+      toast(errorMessage(err), "error");
+    }
+  }
 
   async function save(e: SubmitEvent) {
     e.preventDefault();
@@ -83,9 +94,10 @@ export function MetadataPanel(props: { projectId: string; document: DocumentDto;
               <dt>Added</dt>
               <dd>{formatDate(d().createdAt)}</dd>
             </dl>
-            <Show when={d().tags.length > 0}>
+            <DuplicateNotice doc={d()} canEdit={false} />
+            <Show when={d().tags.length > 0 || props.canEdit}>
               <div class="meta-tags">
-                <For each={d().tags}>{(t) => <span class="meta-tag">{t}</span>}</For>
+                <TagEditor tags={d().tags} canEdit={props.canEdit} label={d().title ?? d().filename} onChange={(tags) => void saveTags(tags)} />
               </div>
             </Show>
             <h3 class="meta-subheading">Abstract</h3>

@@ -10,6 +10,7 @@ import type { FrameOf, LiveConnection } from "../live";
 export interface LibraryQuery {
   status?: DocumentStatus;
   q?: string;
+  tag?: string;
 }
 
 type DocEvent = FrameOf<"document.created" | "document.updated" | "document.deleted" | "document.status">;

@@ -2,12 +2,14 @@
 // tags, status, who added it and when, and the row's actions.
 import * as DropdownMenu from "@kobalte/core/dropdown-menu";
 import { A } from "@solidjs/router";
-import { For, Show } from "solid-js";
+import { Show } from "solid-js";
 import type { DocumentDto } from "../../api";
 import { formatDate, timeAgo } from "../../lib/format";
 import { authorLine, displayTitle, fileSize } from "../../lib/papers";
 import { Icon } from "../Icon";
+import { DuplicateNotice } from "./DuplicateNotice";
 import { StatusChip } from "./StatusChip";
+import { TagEditor } from "./TagEditor";
 
 export interface RowActions {
   canEdit: boolean;
@@ -15,6 +17,12 @@ export interface RowActions {
   onViewText: (doc: DocumentDto) => void;
   onReparse: (doc: DocumentDto) => void;
   onDelete: (doc: DocumentDto) => void;
+  onTags: (doc: DocumentDto, tags: string[]) => void;
+  onPickTag: (tag: string) => void;
+  onKeepDuplicate: (doc: DocumentDto) => void;
+  onMergeDuplicate: (doc: DocumentDto) => void;
+  isSelected: (id: string) => boolean;
+  onSelect: (id: string, selected: boolean) => void;
 }
 
 export function DocumentRow(props: { doc: DocumentDto; actions: RowActions }) {
@@ -22,7 +30,16 @@ export function DocumentRow(props: { doc: DocumentDto; actions: RowActions }) {
   const title = () => displayTitle(props.doc);
   const byline = () => [authorLine(props.doc.authors), props.doc.year ? String(props.doc.year) : ""].filter(Boolean).join(" · ");
   return (
-    <tr class="doc-row" data-document-id={props.doc.id} data-status={props.doc.status}>
+    <tr class="doc-row" data-document-id={props.doc.id} data-status={props.doc.status} classList={{ "doc-row-selected": props.actions.isSelected(props.doc.id) }}>
+      <td class="doc-cell-select">
+        <input
+          type="checkbox"
+          class="doc-check"
+          aria-label={`Select ${title()}`}
+          checked={props.actions.isSelected(props.doc.id)}
+          onChange={(e) => props.actions.onSelect(props.doc.id, e.currentTarget.checked)}
+        />
+      </td>
       <td class="doc-cell-title">
         <A href={href()} class="doc-title serif" classList={{ "doc-title-file": !props.doc.title }}>
           {title()}
@@ -31,8 +48,20 @@ export function DocumentRow(props: { doc: DocumentDto; actions: RowActions }) {
           <Show when={byline()} fallback={<span class="doc-meta-faint">{props.doc.title ? props.doc.filename : fileSize(props.doc.size)}</span>}>
             <span>{byline()}</span>
           </Show>
-          <For each={props.doc.tags}>{(tag) => <span class="tag">{tag}</span>}</For>
+          <TagEditor
+            tags={props.doc.tags}
+            canEdit={props.actions.canEdit}
+            label={title()}
+            onChange={(tags) => props.actions.onTags(props.doc, tags)}
+            onPick={props.actions.onPickTag}
+          />
         </div>
+        <DuplicateNotice
+          doc={props.doc}
+          canEdit={props.actions.canEdit}
+          onKeep={() => props.actions.onKeepDuplicate(props.doc)}
+          onMerge={() => props.actions.onMergeDuplicate(props.doc)}
+        />
       </td>
       <td class="doc-cell-status">
         <StatusChip doc={props.doc} onReparse={props.actions.canEdit ? () => props.actions.onReparse(props.doc) : undefined} />

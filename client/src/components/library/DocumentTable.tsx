@@ -1,5 +1,5 @@
 // The library table: sorted, filtered rows, and "Load more" while the server has more.
-import { For, Show } from "solid-js";
+import { createRenderEffect, For, Show } from "solid-js";
 import type { DocumentDto } from "../../api";
 import { DocumentRow, type RowActions } from "./DocumentRow";
 
@@ -11,12 +11,24 @@ export function DocumentTable(props: {
   onLoadMore: () => void;
   filtered: boolean;
   onClearFilters: () => void;
+  /** Header checkbox: all shown rows selected / some / none, and toggling them all. */
+  selection: { all: boolean; some: boolean; onToggleAll: (on: boolean) => void };
 }) {
   return (
     <div class="panel doc-panel">
       <table class="table doc-table">
         <thead>
           <tr>
+            <th scope="col" class="doc-col-select">
+              <input
+                type="checkbox"
+                class="doc-check"
+                aria-label="Select all papers"
+                checked={props.selection.all}
+                ref={(el) => createRenderEffect(() => (el.indeterminate = props.selection.some && !props.selection.all))}
+                onChange={(e) => props.selection.onToggleAll(e.currentTarget.checked)}
+              />
+            </th>
             <th scope="col">Paper</th>
             <th scope="col" class="doc-col-status">
               Status

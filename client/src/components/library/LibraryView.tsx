@@ -17,8 +17,11 @@ import { RoleBadge } from "../RoleBadge";
 import { ErrorState, SkeletonRows } from "../States";
 import { DocumentTable } from "./DocumentTable";
 import { DropOverlay } from "./DropOverlay";
+import { duplicateReason } from "./DuplicateNotice";
+import { ExportMenu } from "./ExportMenu";
 import { LibraryEmpty } from "./LibraryEmpty";
 import { LibraryToolbar } from "./LibraryToolbar";
+import { TagFilter } from "./TagFilter";
 import { ConnectionPill, LiveRegion, PresenceAvatars } from "./LiveStatus";
 import { TextDialog } from "./TextDialog";
 import { UploadTray } from "./UploadTray";
@@ -35,6 +38,9 @@ export function LibraryView(props: { project: ProjectDto }) {
   const [serverQ, setServerQ] = createSignal("");
   const [reading, setReading] = createSignal<DocumentDto | null>(null);
   const [deleting, setDeleting] = createSignal<DocumentDto | null>(null);
+  const [tag, setTag] = createSignal("");
+  const [merging, setMerging] = createSignal<DocumentDto | null>(null);
+  const [selected, setSelected] = createSignal<ReadonlySet<string>>(new Set());
 
   // The text filter narrows the loaded rows at once and asks the server (beyond the loaded page) after a pause.
   let debounce: ReturnType<typeof setTimeout> | undefined;
@@ -45,7 +51,7 @@ export function LibraryView(props: { project: ProjectDto }) {
   onCleanup(() => clearTimeout(debounce));
 
   createEffect(() => {
-    const query = { status: status() || undefined, q: serverQ() || undefined };
+    const query = { status: status() || undefined, q: serverQ() || undefined, tag: tag() || undefined };
     const id = projectId();
     untrack(() => void loadLibrary(id, query));
   });
@@ -60,8 +66,31 @@ export function LibraryView(props: { project: ProjectDto }) {
     announce(e.status === "parsed" ? `${name} is parsed` : `${name} failed: ${failureText(e.error)}`);
   });
 
-  const rows = createMemo(() => viewRows(library.items, { text: text(), status: status(), sort: sort() }));
-  const filtered = () => !!(text().trim() || status());
+  const rows = createMemo(() => viewRows(library.items, { text: text(), status: status(), sort: sort() }).filter((d) => !tag() || d.tags.includes(tag())));
+  const filtered = () => !!(text().trim() || status() || tag());
+  // Every tag seen in this project's list; while one tag filters the list, the others stay offered.
+  const knownTags = createMemo<string[]>((prev) => {
+    const seen = new Set(tag() ? prev : []);
+    for (const d of library.items) for (const t of d.tags) seen.add(t);
+    return [...seen].sort((a, b) => a.localeCompare(b));
+  }, []);
+  const selectedIds = createMemo(() => library.items.filter((d) => selected().has(d.id)).map((d) => d.id));
+  const selection = {
+    get all() {
+      return rows().length > 0 && rows().every((d) => selected().has(d.id));
+    },
+    get some() {
+      return rows().some((d) => selected().has(d.id));
+    },
+    onToggleAll: (on: boolean) => setSelected(on ? new Set([...selected(), ...rows().map((d) => d.id)]) : new Set<string>()),
+  };
+  const select = (id: string, on: boolean) =>
+    setSelected((cur) => {
+      const next = new Set(cur);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
   const names = createMemo(() => new Map((members() ?? []).map((m) => [m.userId, m.name])));
   const addedBy = (userId: string) => (userId === live()?.userId() ? "You" : (names().get(userId) ?? (members() ? "A former member" : "…")));
 
@@ -78,6 +107,36 @@ export function LibraryView(props: { project: ProjectDto }) {
       patchDocument(doc.id, before);
       toast(errorMessage(error), "error");
     }
+  };
+  const setTags = async (doc: DocumentDto, tags: string[]) => {
+    const before = doc.tags;
+    patchDocument(doc.id, { tags });
+    try {
+      const { document } = await api.updateDocument(projectId(), doc.id, { tags });
+      patchDocument(doc.id, { tags: document.tags });
+    } catch (error) {
+      patchDocument(doc.id, { tags: before });
+      toast(errorMessage(error), "error");
+    }
+  };
+  const keepDuplicate = async (doc: DocumentDto) => {
+    const before = doc.duplicateOf;
+    patchDocument(doc.id, { duplicateOf: null });
+    try {
+      await api.resolveDuplicate(projectId(), doc.id, "keep");
+      announce(`Kept ${displayTitle(doc)} as a separate paper`);
+    } catch (error) {
+      patchDocument(doc.id, { duplicateOf: before });
+      toast(errorMessage(error), "error");
+    }
+  };
+  const merge = async () => {
+    const doc = merging();
+    if (!doc) return;
+    const { document } = await api.resolveDuplicate(projectId(), doc.id, "merge");
+    removeDocument(doc.id);
+    patchDocument(document.id, document);
+    toast(`Merged into ${displayTitle(document)}`);
   };
   const remove = async () => {
     const doc = deleting();
@@ -103,6 +162,9 @@ export function LibraryView(props: { project: ProjectDto }) {
         <div class="lib-header-side">
           <ConnectionPill live={live()} />
           <PresenceAvatars live={live()} />
+          <Show when={library.items.length}>
+            <ExportMenu projectId={projectId()} selected={selectedIds()} />
+          </Show>
           <A href={`/projects/${projectId()}/settings`} class="btn btn-secondary">
             <Icon name="users" /> Members and settings
           </A>
@@ -147,9 +209,23 @@ export function LibraryView(props: { project: ProjectDto }) {
             canUpload={canEdit()}
             onUploadClick={() => fileInput?.click()}
           />
+          <TagFilter tags={knownTags()} active={tag()} onPick={setTag} />
           <DocumentTable
             rows={rows()}
-            actions={{ canEdit: canEdit(), addedBy, onViewText: setReading, onReparse: (d) => void reparse(d), onDelete: setDeleting }}
+            actions={{
+              canEdit: canEdit(),
+              addedBy,
+              onViewText: setReading,
+              onReparse: (d) => void reparse(d),
+              onDelete: setDeleting,
+              onTags: (d, tags) => void setTags(d, tags),
+              onPickTag: setTag,
+              onKeepDuplicate: (d) => void keepDuplicate(d),
+              onMergeDuplicate: setMerging,
+              isSelected: (id) => selected().has(id),
+              onSelect: select,
+            }}
+            selection={selection}
             hasMore={!!library.nextCursor}
             loadingMore={library.loadingMore}
             onLoadMore={() => void loadMore()}
@@ -157,6 +233,7 @@ export function LibraryView(props: { project: ProjectDto }) {
             onClearFilters={() => {
               setText("");
               setStatus("");
+              setTag("");
             }}
           />
         </Match>
@@ -175,6 +252,24 @@ export function LibraryView(props: { project: ProjectDto }) {
         }
         confirmLabel="Delete paper"
         onConfirm={remove}
+      />
+      <ConfirmDialog
+        open={merging() !== null}
+        onOpenChange={(open) => !open && setMerging(null)}
+        title="Merge these papers?"
+        description={
+          <Show when={merging()?.duplicateOf}>
+            {(dup) => (
+              <>
+                <strong class="serif">{displayTitle(merging()!)}</strong> looks like <strong class="serif">{dup().title ?? "an older paper"}</strong> (
+                {duplicateReason(dup().reason)}). Merging keeps the older paper, adds this one's tags and any details it lacks, and then deletes this
+                newer copy — its file, highlights and comments — for everyone in the project. This cannot be undone.
+              </>
+            )}
+          </Show>
+        }
+        confirmLabel="Merge papers"
+        onConfirm={merge}
       />
       <Show when={canEdit()}>
         <DropOverlay projectName={props.project.name} onFiles={upload} />

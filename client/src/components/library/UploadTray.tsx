@@ -94,6 +94,16 @@ function TrayItem(props: { item: UploadItem }) {
                 <StatusChip doc={doc()!} compact />
               </Match>
             </Switch>
+            <Show when={u().state === "done" && doc()?.duplicateOf}>
+              {(dup) => (
+                <span class="tray-dup">
+                  Possible duplicate of{" "}
+                  <A href={`/projects/${u().projectId}/papers/${dup().id}`} class="tray-link">
+                    {dup().title ?? "another paper"}
+                  </A>
+                </span>
+              )}
+            </Show>
           </div>
         </div>
         <div class="tray-actions">
