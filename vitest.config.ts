@@ -49,6 +49,8 @@ export default defineConfig(async () => {
     test: {
       include: ["test/**/*.test.ts"],
       setupFiles: ["./test/setup.ts"],
+      // Structured logs are printed only for failing tests, where they help.
+      silent: "passed-only",
       // Only the known, harmless internal rejections of pdf.js/DecompressionStream on hostile
       // files are hidden; every other unhandled error still fails the run.
       onUnhandledError: ignorePdfjsInflateNoise,

@@ -8,6 +8,7 @@ import { AppError, errorBody } from "./errors";
 import { log } from "./lib/log";
 import { banCheck } from "./middleware/ban-check";
 import { originCheck } from "./middleware/origin-check";
+import { requestLog } from "./middleware/request-log";
 import { projectMember } from "./middleware/project-access";
 import { limitPerUserAndIp } from "./middleware/route-limits";
 import { securityHeaders } from "./middleware/security-headers";
@@ -45,6 +46,7 @@ const app = new Hono<AppEnv>();
 
 // Banned networks are turned away before any other work.
 app.use("/api/*", banCheck);
+app.use("/api/*", requestLog);
 app.use("/api/*", securityHeaders);
 app.use("/api/*", async (c, next) => {
   c.set("db", createDb(c.env.DB));
