@@ -83,10 +83,7 @@ test("the citation graph shows two papers citing each other, and opens one", asy
   await page.keyboard.press("Enter");
   await page.waitForURL(`**/projects/${project.id}/papers/${quiet}*`);
 
-  // The reader's details panel: references with the link to Loud, and "cited by" Loud.
-  // Loaded afresh: an in-app navigation into the reader (from the library too) stays on its
-  // loading state at the time of writing, a reader issue reported separately.
-  await page.reload();
+  // The reader's details panel (reached in-app, no reload): references with the link to Loud, and "cited by" Loud.
   await page.getByRole("button", { name: "Paper details" }).click();
   const refs = page.getByRole("region", { name: "References and citations in this project" });
   await refs.getByRole("link", { name: LOUD_TITLE }).waitFor(); // cited by

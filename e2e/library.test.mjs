@@ -115,6 +115,12 @@ test("upload three papers, watch each move to parsed live, open one's text", asy
   await shot(page, "24-library-dark");
   await page.emulateMedia({ colorScheme: "light" });
   assert.equal(listRequests.length, 1, "still no polling");
+
+  // In-app navigation from a row's title into the reader shows the paper, not a lasting skeleton.
+  await rows.filter({ hasText: /alpha/i }).first().locator("a.doc-title").click();
+  await page.waitForURL(`**/projects/${project.id}/papers/*`);
+  await page.locator('.pdf-page[data-page="1"] .textLayer span', { hasText: "Page 1 of the alpha paper." }).waitFor();
+  assert.equal(await page.getByRole("status", { name: "Loading paper" }).count(), 0);
 });
 
 test("a dropped connection resumes and catches up; the tray shows progress mid-upload", async () => {
