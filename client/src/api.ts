@@ -67,11 +67,31 @@ export interface CreatedToken {
 
 type Method = "GET" | "POST" | "PATCH" | "DELETE";
 
-async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+export interface SearchQuery {
+  q: string;
+  tag?: string;
+  author?: string;
+  year?: string;
+  limit?: number;
+}
+export interface SearchHit {
+  documentId: string;
+  title: string;
+  page: number;
+  /** HTML: escaped by the server, with only <mark>…</mark> left (render with lib/snippet.ts). */
+  snippet: string;
+}
+export interface SearchResult {
+  items: SearchHit[];
+  terms?: string[];
+}
+
+async function request<T>(method: Method, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
   let res: Response;
   try {
     res = await fetch(`/api${path}`, {
       method,
+      signal,
       credentials: "same-origin",
       headers: body === undefined ? { Accept: "application/json" } : { Accept: "application/json", "Content-Type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -142,6 +162,13 @@ export const api = {
   /** Where a normal download (an anchor's href; the session cookie goes along) gets the bibliography. */
   exportUrl: (projectId: string, format: "bib" | "json", ids?: string[]) =>
     `/api/projects/${enc(projectId)}/export.${format}${ids?.length ? `?ids=${ids.map(enc).join(",")}` : ""}`,
+
+  // Full-text search (api.md §Search): ranked hits, snippets escaped by the server except <mark>.
+  search: (projectId: string, query: SearchQuery, signal?: AbortSignal) => {
+    const params = new URLSearchParams({ q: query.q, limit: String(query.limit ?? 50) });
+    for (const key of ["tag", "author", "year"] as const) if (query[key]) params.set(key, query[key]!);
+    return request<SearchResult>("GET", `/projects/${enc(projectId)}/search?${params}`, undefined, signal);
+  },
 
   // Reader: one paper, its metadata, highlights and comment threads.
   getDocument: (projectId: string, documentId: string) =>

@@ -14,9 +14,9 @@ const Library = lazy(() => import("./pages/Library"));
 const ProjectSettings = lazy(() => import("./pages/ProjectSettings"));
 const Tokens = lazy(() => import("./pages/Tokens"));
 const Billing = lazy(() => import("./pages/Billing"));
-const ComingSoon = lazy(() => import("./pages/ComingSoon"));
 const Reader = lazy(() => import("./pages/Reader"));
 const CitationGraph = lazy(() => import("./pages/CitationGraph"));
+const Search = lazy(() => import("./pages/Search"));
 const NotFound = lazy(() => import("./pages/NotFound"));
 
 export function AppRoutes() {
@@ -34,7 +34,7 @@ export function AppRoutes() {
         <Route path="/projects/:projectId" component={Library} />
         <Route path="/projects/:projectId/settings" component={ProjectSettings} />
         <Route path="/projects/:projectId/papers/:documentId" component={Reader} />
-        <Route path="/projects/:projectId/search" component={ComingSoon} />
+        <Route path="/projects/:projectId/search" component={Search} />
         <Route path="/projects/:projectId/graph" component={CitationGraph} />
         <Route path="/settings/tokens" component={Tokens} />
         <Route path="/billing" component={Billing} />

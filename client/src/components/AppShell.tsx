@@ -8,6 +8,7 @@ import { loadError, loadSession, user } from "../stores/session";
 import { railCollapsed, setNewProjectOpen, toggleRail } from "../stores/ui";
 import { Icon, Logo } from "./Icon";
 import { NewProjectDialog } from "./NewProjectDialog";
+import { SearchBox } from "./SearchBox";
 import { ErrorState } from "./States";
 import { UserMenu } from "./UserMenu";
 import { VerifyBanner } from "./VerifyBanner";
@@ -118,6 +119,9 @@ export function AppShell(props: RouteSectionProps) {
               </Show>
             </Show>
           </div>
+          <Show when={projectId()} keyed>
+            {(id) => <SearchBox projectId={id} />}
+          </Show>
           <div class="topbar-actions">
             <Show when={user()}>{(u) => <UserMenu user={u()} />}</Show>
           </div>
