@@ -142,6 +142,8 @@ export const documents = sqliteTable(
     /** Bumped on every (re)parse so stale queue messages can be recognised and dropped. */
     parseGeneration: integer("parse_generation").notNull().default(0),
     parseStartedAt: text("parse_started_at"),
+    /** Time spent parsing so far, summed over chunks; the time cap applies to this, not to queue waits. */
+    parseMs: integer("parse_ms").notNull().default(0),
     /** The older paper this one seems to duplicate (same DOI or title), until a person resolves it. */
     duplicateOf: text("duplicate_of", { mode: "json" }).$type<{ id: string; title: string | null; reason: "doi" | "title" }>(),
     /** Papers a person chose to keep this one apart from: never flagged against them again. */

@@ -1,0 +1,1 @@
+ALTER TABLE `documents` ADD `parse_ms` integer DEFAULT 0 NOT NULL;
