@@ -2,7 +2,7 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 
-const ALL = ["parse", "metadata", "login", "uploads", "broadcast", "reader"];
+const ALL = ["parse", "metadata", "login", "uploads", "broadcast", "reader", "search"];
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
 let failed = 0;
 for (const name of wanted) {

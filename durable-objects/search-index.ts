@@ -111,13 +111,15 @@ export function search(sql: Sql, req: SearchRequest): SearchHit[] {
     params.push(JSON.stringify(req.documentIds));
   }
   const rank = req.match ? "bm25(pages_fts)" : "0";
+  // Rank first without highlight(): in the sorted query it would run on every matching page
+  // (thousands for a common word), though only the returned ones need a snippet. Without a
+  // MATCH every score is 0, so no ORDER BY: the LIKE scan can stop at the LIMIT.
   const pageRows = sql
-    .exec<{ document_id: string; rowid: number; marked: string; score: number; num: number }>(
-      `SELECT d.document_id, pages_fts.rowid AS rowid, d.num AS num,
-              highlight(pages_fts, 0, '${MARK_OPEN}', '${MARK_CLOSE}') AS marked, ${rank} AS score
+    .exec<{ document_id: string; rowid: number; score: number; num: number }>(
+      `SELECT d.document_id, pages_fts.rowid AS rowid, d.num AS num, ${rank} AS score
          FROM pages_fts JOIN search_docs d ON d.num = pages_fts.rowid / ${PAGE_SPAN}
         WHERE ${where.join(" AND ")}
-        ORDER BY score LIMIT ?`,
+        ${req.match ? "ORDER BY score" : ""} LIMIT ?`,
       ...params,
       req.limit * 4,
     )
@@ -138,17 +140,39 @@ export function search(sql: Sql, req: SearchRequest): SearchHit[] {
     for (const r of metaRows) boost.set(r.document_id, r.score);
   }
 
-  const hits: SearchHit[] = pageRows.map((r) => ({
+  const hits: (SearchHit & { rowid: number })[] = pageRows.map((r) => ({
     documentId: r.document_id,
     page: r.rowid - r.num * PAGE_SPAN,
-    snippet: renderSnippet(r.marked),
+    rowid: r.rowid,
+    snippet: "",
     score: r.score + (boost.get(r.document_id) ?? 0) * 2,
   }));
   // A paper found only by its title or authors still shows up, at page 1.
   const withPages = new Set(hits.map((h) => h.documentId));
   for (const [documentId, score] of boost) {
     if (withPages.has(documentId)) continue;
-    hits.push({ documentId, page: 1, snippet: "", score: score * 2 });
+    hits.push({ documentId, page: 1, rowid: 0, snippet: "", score: score * 2 });
   }
-  return hits.sort((a, b) => a.score - b.score).slice(0, req.limit);
+  const top = hits.sort((a, b) => a.score - b.score).slice(0, req.limit);
+
+  // Snippets for the returned pages only. With a MATCH, `+` keeps the IN list out of FTS5 (which
+  // would rerun the whole query once per rowid) and filters the matches instead; without one,
+  // the IN list is the cheap path (rowid lookups, not a scan).
+  const rowids = top.filter((h) => h.rowid).map((h) => h.rowid);
+  if (rowids.length) {
+    const marked = new Map(
+      sql
+        .exec<{ rowid: number; marked: string }>(
+          `SELECT pages_fts.rowid AS rowid, highlight(pages_fts, 0, '${MARK_OPEN}', '${MARK_CLOSE}') AS marked
+             FROM pages_fts
+            WHERE ${req.match ? "pages_fts MATCH ? AND +" : ""}pages_fts.rowid IN (SELECT value FROM json_each(?))`,
+          ...(req.match ? [req.match] : []),
+          JSON.stringify(rowids),
+        )
+        .toArray()
+        .map((r) => [r.rowid, r.marked]),
+    );
+    for (const h of top) if (h.rowid) h.snippet = renderSnippet(marked.get(h.rowid) ?? "");
+  }
+  return top.map(({ rowid: _rowid, ...hit }) => hit);
 }
