@@ -4,6 +4,9 @@
 import { makePaper } from "../scripts/make-pdf.mjs";
 import { createProject, fmt, freshServer, percentile, signUpUser } from "./lib.mjs";
 
+// Node 20 has no global WebSocket (flagged); the `ws` dev dependency takes the same `headers` option.
+const WS = typeof WebSocket === "function" ? WebSocket : (await import("ws")).default;
+
 const PORT = 8796;
 const PARALLEL = 20;
 const SIZE = 5 * 1024 * 1024;
@@ -47,7 +50,7 @@ try {
 
   // 2. Latency: upload a 20-page paper, wait for its "parsed" status frame on the WebSocket.
   const latencyProject = await createProject(url, user, "Latency");
-  const ws = new WebSocket(`${url.replace("http", "ws")}/api/projects/${latencyProject}/live`, { headers: user.headers });
+  const ws = new WS(`${url.replace("http", "ws")}/api/projects/${latencyProject}/live`, { headers: user.headers });
   const waiters = new Map();
   ws.addEventListener("message", (event) => {
     const frame = JSON.parse(String(event.data));
