@@ -48,12 +48,17 @@ try {
   const parsedSeconds = (performance.now() - t0) / 1000;
   const parsed = docs.filter((d) => d.status === "parsed").length;
 
+  console.log(`\n${PARALLEL} parallel uploads of ${fmt(SIZE / 2 ** 20)} MB (20 pages each), wrangler dev on this machine`);
+  console.log(`  uploaded ${fmt(totalBytes / 2 ** 20)} MB in ${fmt(uploadSeconds, 2)} s = ${fmt(totalBytes / 2 ** 20 / uploadSeconds)} MB/s`);
+  console.log(`  all parsed after ${fmt(parsedSeconds, 2)} s; documents ${docs.length}, parsed ${parsed}, lost ${PARALLEL - docs.length}`);
+
   // 2. Latency: upload a 20-page paper, wait for its "parsed" status frame on the WebSocket.
   const latencyProject = await createProject(url, user, "Latency");
   const ws = new WS(`${url.replace("http", "ws")}/api/projects/${latencyProject}/live`, { headers: user.headers });
   const waiters = new Map();
   ws.addEventListener("message", (event) => {
     const frame = JSON.parse(String(event.data));
+    if (process.env.BENCH_DEBUG) console.log("frame", frame.type, frame.status ?? "");
     if (frame.type === "document.status" && frame.status === "parsed") waiters.get(frame.documentId)?.();
   });
   await new Promise((resolve, reject) => {
@@ -79,9 +84,6 @@ try {
     healthTimes.push(performance.now() - s);
   }
 
-  console.log(`\n${PARALLEL} parallel uploads of ${fmt(SIZE / 2 ** 20)} MB (20 pages each), wrangler dev on this machine`);
-  console.log(`  uploaded ${fmt(totalBytes / 2 ** 20)} MB in ${fmt(uploadSeconds, 2)} s = ${fmt(totalBytes / 2 ** 20 / uploadSeconds)} MB/s`);
-  console.log(`  all parsed after ${fmt(parsedSeconds, 2)} s; documents ${docs.length}, parsed ${parsed}, lost ${PARALLEL - docs.length}`);
   console.log(`\nUpload → 'parsed' frame for a 20-page paper (${LATENCY_RUNS} runs, one at a time)`);
   console.log(`  p50 ${fmt(percentile(latencies, 50))} ms   p95 ${fmt(percentile(latencies, 95))} ms   max ${fmt(Math.max(...latencies))} ms`);
   console.log(`  baseline GET /api/health round trip: p50 ${fmt(percentile(healthTimes, 50))} ms   p95 ${fmt(percentile(healthTimes, 95))} ms`);
