@@ -104,6 +104,16 @@ describe("GET /search", () => {
     expect((await q("研究")).map((i: any) => i.page).sort()).toEqual([1, 2]);
   });
 
+  it("never returns another project's papers", async () => {
+    const other = await createProject(owner.client, "Other project");
+    const res = await uploadPdf(owner.client, other, makePdf(["Enzyme kinetics in a different project."], { title: "Elsewhere" }), "elsewhere.pdf");
+    await waitForParse(owner.client, other, res.body.document.id);
+    const here = (await search("enzyme")).items.map((i: any) => i.documentId);
+    expect(here).not.toContain(res.body.document.id);
+    const there = (await owner.client.get(`/api/projects/${other}/search?q=enzyme`)).body.items.map((i: any) => i.documentId);
+    expect(there).toEqual([res.body.document.id]);
+  });
+
   it("is for members only", async () => {
     expect((await stranger.client.get(`/api/projects/${projectId}/search?q=enzyme`)).status).toBe(404);
     const viewer = await signUp("searchviewer");
