@@ -59,3 +59,10 @@ export function linkIn(email, pathPrefix) {
 export function uniqueEmail(tag) {
   return `${tag}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.org`;
 }
+
+/** Signs up through the page's request context (so its cookie jar holds the session). */
+export async function signUpInPage(page, name, email = uniqueEmail(name.split(" ")[0].toLowerCase()), password = "correct horse battery") {
+  const res = await page.request.post("/api/auth/signup", { headers: { Origin: baseUrl }, data: { email, password, name } });
+  if (res.status() !== 201) throw new Error(`signup failed: ${res.status()} ${await res.text()}`);
+  return email;
+}

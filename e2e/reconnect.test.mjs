@@ -4,9 +4,8 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { makePaper } from "../scripts/make-pdf.mjs";
-import { baseUrl, latestEmail, linkIn, openBrowser, shot, uniqueEmail } from "./helpers.mjs";
+import { baseUrl, latestEmail, linkIn, openBrowser, shot, uniqueEmail, signUpInPage } from "./helpers.mjs";
 
-const PASSWORD = "correct horse battery";
 const headers = { Origin: baseUrl };
 const browsers = [];
 let a;
@@ -18,18 +17,12 @@ after(async () => {
   await Promise.all(browsers.map((x) => x.close()));
 });
 
-async function signUp(page, name, email = uniqueEmail(name.split(" ")[0].toLowerCase())) {
-  const res = await page.request.post("/api/auth/signup", { headers, data: { email, password: PASSWORD, name } });
-  assert.equal(res.status(), 201, await res.text());
-  return email;
-}
-
 before(async () => {
   a = await openBrowser();
   b = await openBrowser();
   browsers.push(a, b);
 
-  await signUp(a.page, "Ada Lovelace");
+  await signUpInPage(a.page, "Ada Lovelace");
   const created = await a.page.request.post("/api/projects", { headers, data: { name: "Offline reading" } });
   project = (await created.json()).project;
   const upload = await a.page.request.post(`/api/projects/${project.id}/documents`, {
@@ -48,7 +41,7 @@ before(async () => {
   const invite = await a.page.request.post(`/api/projects/${project.id}/invites`, { headers, data: { email: emailB, role: "editor" } });
   assert.equal(invite.status(), 201, await invite.text());
   const token = new URL(linkIn(await latestEmail(emailB, /invited you to/i), "/invites/")).pathname.split("/").pop();
-  await signUp(b.page, "Grace Hopper", emailB);
+  await signUpInPage(b.page, "Grace Hopper", emailB);
   const accepted = await b.page.request.post(`/api/invites/${token}/accept`, { headers });
   assert.equal(accepted.status(), 200, await accepted.text());
 });
