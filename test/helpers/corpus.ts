@@ -14,7 +14,9 @@ export async function corpusText(name: string): Promise<string> {
 }
 
 export async function corpusBytes(name: string): Promise<Uint8Array> {
-  const res = await binding!.fetch(`http://corpus/${encodeURIComponent(name).replaceAll("%2F", "/")}`);
+  const url = `http://corpus/${encodeURIComponent(name).replaceAll("%2F", "/")}`;
+  // The Node-side binding occasionally drops a connection under load; one retry covers it.
+  const res = await binding!.fetch(url).catch(() => binding!.fetch(url));
   if (!res.ok) throw new Error(`corpus file ${name}: ${res.status}`);
   return new Uint8Array(await res.arrayBuffer());
 }
