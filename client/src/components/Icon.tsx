@@ -33,7 +33,8 @@ const paths = {
 
 export type IconName = keyof typeof paths;
 
-export function Icon(props: { name: IconName; size?: number; class?: string } & JSX.AriaAttributes) {
+/** The one stroke-icon renderer; icon sets (this one, the reader's) only supply path data. */
+export function StrokeIcon(props: { d: string; size?: number; class?: string }) {
   return (
     <svg
       class={props.class ? `icon ${props.class}` : "icon"}
@@ -47,9 +48,13 @@ export function Icon(props: { name: IconName; size?: number; class?: string } & 
       stroke-linejoin="round"
       aria-hidden="true"
     >
-      <path d={paths[props.name]} />
+      <path d={props.d} />
     </svg>
   );
+}
+
+export function Icon(props: { name: IconName; size?: number; class?: string } & JSX.AriaAttributes) {
+  return <StrokeIcon d={paths[props.name]} size={props.size} class={props.class} />;
 }
 
 export function Logo(props: { size?: number }) {

@@ -1,4 +1,5 @@
-// The reader's own stroke icons, drawn like components/Icon so they follow the text colour.
+// The reader's own stroke icons, drawn by components/Icon's renderer so they follow the text colour.
+import { StrokeIcon } from "../components/Icon";
 const paths = {
   zoomIn: "M11 18a7 7 0 1 0 0-14 7 7 0 0 0 0 14zM21 21l-5-5M11 8v6M8 11h6",
   zoomOut: "M11 18a7 7 0 1 0 0-14 7 7 0 0 0 0 14zM21 21l-5-5M8 11h6",
@@ -22,20 +23,5 @@ const paths = {
 export type ReaderIconName = keyof typeof paths;
 
 export function RIcon(props: { name: ReaderIconName; size?: number }) {
-  return (
-    <svg
-      class="icon"
-      width={props.size ?? 16}
-      height={props.size ?? 16}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      stroke-width="1.8"
-      stroke-linecap="round"
-      stroke-linejoin="round"
-      aria-hidden="true"
-    >
-      <path d={paths[props.name]} />
-    </svg>
-  );
+  return <StrokeIcon d={paths[props.name]} size={props.size} />;
 }
