@@ -66,3 +66,15 @@ export async function signUpInPage(page, name, email = uniqueEmail(name.split(" 
   if (res.status() !== 201) throw new Error(`signup failed: ${res.status()} ${await res.text()}`);
   return email;
 }
+
+/** A signed-up user over the API (no browser): cookie and Origin for state-changing requests. */
+export async function signUpApi(label) {
+  const res = await fetch(`${baseUrl}/api/auth/signup`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Origin: baseUrl },
+    body: JSON.stringify({ email: uniqueEmail(label), password: "correct horse battery", name: label }),
+  });
+  if (res.status !== 201) throw new Error(`signup ${res.status}: ${await res.text()}`);
+  const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.startsWith("sk_session="));
+  return { headers: { Cookie: cookie, Origin: baseUrl } };
+}

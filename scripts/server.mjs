@@ -4,6 +4,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { patchMiniflare } from "./patch-miniflare.mjs";
 
 export const root = path.resolve(import.meta.dirname, "..");
 const wrangler = path.join(root, "node_modules", ".bin", "wrangler");
@@ -29,6 +30,7 @@ export function migrate(persistTo) {
  * Resolves once /api/health answers.
  */
 export async function startServer({ port = 8787, persistTo = path.join(root, ".wrangler/state"), vars = {}, stdio = "inherit" } = {}) {
+  patchMiniflare(); // also when installed with --ignore-scripts (scripts/patch-miniflare.mjs says why)
   migrate(persistTo);
   const args = ["dev", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", persistTo, "--show-interactive-dev-session=false", "--log-level", "warn"];
   for (const [key, value] of Object.entries(vars)) args.push("--var", `${key}:${value}`);
