@@ -26,6 +26,10 @@ export default defineConfig(async () => {
             ENVIRONMENT: "test",
             // Small chunks so ordinary test papers cross chunk boundaries in the consumer.
             PARSE_PAGES_PER_CHUNK: "4",
+            // Small per-user caps on work in flight, so test/integration/user-caps.test.ts reaches them
+            // quickly; no other suite runs more than this in parallel for one user.
+            MAX_PARALLEL_UPLOADS_PER_USER: "3",
+            MAX_SOCKETS_PER_USER_TOTAL: "6",
             // The admin backup routes' script secret (worker/routes/backups.ts).
             RESTORE_TOKEN: "test-restore-token",
             // Operator accounts for the admin routes (bans, status).

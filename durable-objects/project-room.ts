@@ -13,6 +13,7 @@ import { FrameLimiter } from "./frame-limit";
 import * as pageStore from "./page-store";
 import * as referencesStore from "./references-store";
 import * as searchIndex from "./search-index";
+import { giveBackLease, leaseIdOf, leaseTags, openLeaseIds, readLeaseId } from "./socket-leases";
 import { Coalescer, presenceList, type SocketAttachment } from "./presence";
 import { appendEvent, pruneEvents } from "./room-events";
 import { migrate, type Sql } from "./room-storage";
@@ -54,18 +55,23 @@ export class ProjectRoom extends DurableObject<Env> {
       return errorResponse(426, "upgrade_required", "This endpoint only speaks WebSocket.");
     }
     const identity = readIdentity(request.headers);
-    if (!identity || this.destroyed) return errorResponse(400, "bad_request", "The connection carries no user.");
+    const leaseId = readLeaseId(request.headers);
+    if (!identity || this.destroyed) {
+      await giveBackLease(this.env.DB, leaseId);
+      return errorResponse(400, "bad_request", "The connection carries no user.");
+    }
 
     const pair = new WebSocketPair();
     const [client, server] = [pair[0], pair[1]];
     if (openSockets(this.ctx, userTag(identity.userId)).length >= MAX_SOCKETS_PER_USER) {
       // Accepted outside hibernation only to say why, then closed at once.
+      await giveBackLease(this.env.DB, leaseId);
       server.accept();
       server.close(1008, `At most ${MAX_SOCKETS_PER_USER} open connections per user and project.`);
       return new Response(null, { status: 101, webSocket: client });
     }
 
-    this.ctx.acceptWebSocket(server, [userTag(identity.userId)]);
+    this.ctx.acceptWebSocket(server, [userTag(identity.userId), ...leaseTags(leaseId)]);
     const seq = this.lastSeq();
     const attachment: SocketAttachment = { ...identity, documentId: null, page: null, movedAt: Date.now(), joinedSeq: seq };
     server.serializeAttachment(attachment);
@@ -86,13 +92,20 @@ export class ProjectRoom extends DurableObject<Env> {
       // Already closed.
     }
     this.presence.request();
+    await giveBackLease(this.env.DB, leaseIdOf(this.ctx, ws));
   }
 
-  override async webSocketError(): Promise<void> {
+  override async webSocketError(ws: WebSocket): Promise<void> {
     this.presence.request();
+    await giveBackLease(this.env.DB, leaseIdOf(this.ctx, ws));
   }
 
   // ---- RPC: the worker and the queue consumer --------------------------------------------
+
+  /** Of the given socket leases (worker/abuse/socket-slots.ts), those whose socket is still open here. */
+  async openLeases(leaseIds: string[]): Promise<string[]> {
+    return openLeaseIds(this.ctx, leaseIds);
+  }
 
   /** Numbers, stores and broadcasts one durable event; returns its seq. */
   async publish(event: DurableEventInput): Promise<number> {

@@ -26,7 +26,10 @@ const stripeVars = {
   STRIPE_PRICE_LAB_MONTH: "price_lab_month",
   STRIPE_PRICE_LAB_YEAR: "price_lab_year",
 };
-const server = await startServer({ port, persistTo, vars: { APP_URL: url, ...stripeVars }, stdio: process.env.E2E_SERVER_LOGS ? "inherit" : "ignore" });
+// e2e/local-queue.test.mjs sends a burst of 12 uploads from one account at once: above the default
+// per-user cap on uploads in flight (6), which test/integration/user-caps.test.ts covers.
+const capVars = { MAX_PARALLEL_UPLOADS_PER_USER: "12" };
+const server = await startServer({ port, persistTo, vars: { APP_URL: url, ...stripeVars, ...capVars }, stdio: process.env.E2E_SERVER_LOGS ? "inherit" : "ignore" });
 
 let status = 1;
 try {

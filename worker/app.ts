@@ -11,6 +11,7 @@ import { originCheck } from "./middleware/origin-check";
 import { requestLog } from "./middleware/request-log";
 import { projectMember } from "./middleware/project-access";
 import { limitPerUserAndIp } from "./middleware/route-limits";
+import { uploadSlot } from "./middleware/upload-slots";
 import { securityHeaders } from "./middleware/security-headers";
 import { session } from "./middleware/session";
 import { annotationRoutes } from "./routes/annotations";
@@ -71,6 +72,9 @@ app.use("/api/projects/:projectId/uploads/*", limitPerUserAndIp("UPLOAD_USER_LIM
 app.on("GET", "/api/projects/:projectId/search", limitPerUserAndIp("SEARCH_LIMITER"));
 app.on("GET", "/api/projects/:projectId/live", limitPerUserAndIp("LIVE_CONNECT_LIMITER"));
 app.on("POST", ["/api/projects/:projectId/documents/:documentId/comments", "/api/projects/:projectId/documents/:documentId/annotations"], limitPerUserAndIp("COMMENT_LIMITER"));
+// Requests that stream file bytes also hold one of the user's parallel-upload slots while they run.
+app.on("POST", "/api/projects/:projectId/documents", uploadSlot);
+app.on("PUT", "/api/projects/:projectId/uploads/:uploadId/parts/:partNumber", uploadSlot);
 
 const routes = app
   .route("/api/health", healthRoutes)

@@ -16,6 +16,8 @@ export function config(env: Env) {
     maxPages: int(env.MAX_PAGES, 2000),
     pagesPerChunk: int(env.PARSE_PAGES_PER_CHUNK, 50),
     parseTimeCapMs: int(env.PARSE_TIME_CAP_MS, 120_000),
+    maxParallelUploadsPerUser: int(env.MAX_PARALLEL_UPLOADS_PER_USER, 6),
+    maxSocketsPerUserTotal: int(env.MAX_SOCKETS_PER_USER_TOTAL, 30),
     admins: env.ADMIN_EMAILS.split(",").map((e) => e.trim().toLowerCase()).filter(Boolean),
   };
 }

@@ -23,6 +23,16 @@ export const rateLimited = (retryAfterSeconds = 60) =>
     "Retry-After": String(retryAfterSeconds),
   });
 
+/** Over a per-user cap on work in flight (worker/abuse/user-leases.ts): retry once a slot frees. */
+export const tooManyUploads = (cap: number, retryAfterSeconds: number) =>
+  new AppError(429, "too_many_uploads", `At most ${cap} uploads can run at the same time per account. Wait for one to finish and try again.`, {
+    "Retry-After": String(retryAfterSeconds),
+  });
+export const tooManyConnections = (cap: number, retryAfterSeconds: number) =>
+  new AppError(429, "too_many_connections", `At most ${cap} live connections can be open at the same time per account. Close a tab or wait, then try again.`, {
+    "Retry-After": String(retryAfterSeconds),
+  });
+
 export function errorBody(code: string, message: string) {
   return { error: { code, message } };
 }

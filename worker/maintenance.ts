@@ -1,5 +1,6 @@
 // Scheduled upkeep: abandoned resumable uploads, parses that stopped moving, expired rows.
 import { and, eq, inArray, lt } from "drizzle-orm";
+import { pruneExpiredLeases } from "./abuse/user-leases";
 import type { Db } from "./db/client";
 import { documents, emailTokens, loginLockouts, sessions, uploads } from "./db/schema";
 import { log } from "./lib/log";
@@ -52,6 +53,7 @@ export async function pruneExpiredRows(db: Db): Promise<void> {
     db.delete(sessions).where(lt(sessions.expiresAt, now)),
     db.delete(emailTokens).where(lt(emailTokens.expiresAt, now)),
     db.delete(loginLockouts).where(lt(loginLockouts.until, now)),
+    pruneExpiredLeases(db),
   ]);
 }
 

@@ -224,3 +224,22 @@ export const bans = sqliteTable(
   },
   (t) => [index("bans_expires_idx").on(t.expiresAt)],
 );
+
+/**
+ * Slots a user holds right now: an upload streaming bytes, or an open WebSocket (in any project).
+ * Counted against the per-user caps in worker/abuse/user-leases.ts. Every lease expires, so a
+ * crashed isolate cannot hold a slot for ever; socket leases are also checked against their room.
+ */
+export const userLeases = sqliteTable(
+  "user_leases",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: ["upload", "socket"] }).notNull(),
+    /** The project of the upload or socket; a socket lease is verified with that project's room. */
+    projectId: text("project_id"),
+    expiresAt: text("expires_at").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("user_leases_user_kind_idx").on(t.userId, t.kind, t.expiresAt), index("user_leases_expires_idx").on(t.expiresAt)],
+);
