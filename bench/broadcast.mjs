@@ -1,7 +1,9 @@
 // Realtime broadcast under `wrangler dev`: time from sending an annotation POST until each of 50
 // WebSocket clients of the project has its `annotation.created` frame (p50/p99 over all
 // client deliveries, and of the slowest client per write), beside a bare Durable Object echo of
-// the same room (`{"type":"ping"}` answered by the runtime's auto-response). Then fan-out to
+// the same room (`{"type":"ping"}` answered by the runtime's auto-response) and beside the bare
+// Durable Object broadcast of bench/echo-worker (HTTP POST → room → 50 sockets, no auth, no
+// storage) on the same machine in the same run, writes interleaved. Then fan-out to
 // BENCH_FANOUT clients (default 500): time until the last one has the event.
 // The room allows 10 sockets per user, so clients are spread over invited editor accounts; the
 // signup, live-connect and comment limiters are keyed by CF-Connecting-IP, so each signup, socket
@@ -11,7 +13,8 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Stripe from "stripe";
-import { buildClient, startServer } from "../scripts/server.mjs";
+import { unstable_startWorker } from "wrangler";
+import { buildClient, root, startServer } from "../scripts/server.mjs";
 import { createProject, fmt, percentile } from "./lib.mjs";
 
 // Node 20 has no global WebSocket (flagged); the `ws` dev dependency takes the same `headers` option.
@@ -113,6 +116,47 @@ async function writeOnce(url, poster, projectId, documentId, clients, marker) {
 
 const httpTimes = []; // the POST's own response time, for where the broadcast time goes
 
+/** The bare Durable Object broadcast: POST the same frame to bench/echo-worker's room. */
+async function startEcho(n) {
+  const worker = await unstable_startWorker({
+    config: path.join(root, "bench/echo-worker/wrangler.toml"),
+    dev: { server: { hostname: "127.0.0.1", port: 0 }, inspector: false, logLevel: "error", watch: false, persist: false },
+  });
+  await worker.ready;
+  const base = String(await worker.url).replace(/\/$/, "");
+  const clients = await Promise.all(
+    Array.from({ length: n }, () => {
+      const ws = new WS(`${base.replace("http", "ws")}/live`);
+      const client = { ws, waiters: new Map() };
+      ws.addEventListener("message", (event) => {
+        const frame = JSON.parse(String(event.data));
+        client.waiters.get(frame.annotation?.note)?.(performance.now());
+      });
+      return new Promise((resolve, reject) => {
+        ws.addEventListener("open", () => resolve(client), { once: true });
+        ws.addEventListener("error", reject, { once: true });
+      });
+    }),
+  );
+  return { worker, base, clients };
+}
+
+/** One bare broadcast of an annotation.created-sized frame; resolves with each client's delivery time. */
+async function echoOnce(echo, marker) {
+  const frame = JSON.stringify({
+    type: "annotation.created", seq: 1,
+    annotation: { id: "a".repeat(22), documentId: "d".repeat(22), page: 1, quote: "quick brown fox", prefix: "The ", suffix: " studies", rects: [{ x: 0.1, y: 0.2, w: 0.3, h: 0.02 }], color: "yellow", note: marker, authorId: "u".repeat(22), version: 1, createdAt: new Date().toISOString(), updatedAt: new Date().toISOString() },
+  });
+  const arrivals = echo.clients.map((c) => new Promise((resolve) => c.waiters.set(marker, resolve)));
+  const start = performance.now();
+  const res = await fetch(`${echo.base}/publish`, { method: "POST", body: frame });
+  if (res.status !== 201) throw new Error(`echo publish ${res.status}`);
+  await res.arrayBuffer();
+  const times = await Promise.all(arrivals);
+  for (const c of echo.clients) c.waiters.delete(marker);
+  return times.map((t) => t - start);
+}
+
 async function pingOnce(client) {
   const pong = new Promise((r) => (client.onPong = r));
   const start = performance.now();
@@ -164,19 +208,30 @@ try {
   // 1. 50 clients: broadcast latency vs ping/pong echo, interleaved so both see the same load.
   const users = await editors(url, owner, projectId, CLIENTS / PER_USER, []);
   const clients = await openClients(url, projectId, users, CLIENTS, []);
+  const echo = await startEcho(CLIENTS);
   await sleep(500); // let hello/presence frames settle
-  for (let i = 0; i < 5; i++) await writeOnce(url, users[i % users.length], projectId, documentId, clients, `warm-${i}`);
+  for (let i = 0; i < 5; i++) {
+    await writeOnce(url, users[i % users.length], projectId, documentId, clients, `warm-${i}`);
+    await echoOnce(echo, `warm-${i}`);
+  }
   httpTimes.length = 0;
   const deliveries = [];
   const slowest = [];
   const echoes = [];
+  const bare = [];
+  const bareSlowest = [];
   for (let i = 0; i < RUNS; i++) {
     for (let j = 0; j < 3; j++) echoes.push(await pingOnce(clients[(i * 3 + j) % clients.length]));
+    const bareTimes = await echoOnce(echo, `bare-${i}`);
+    bare.push(...bareTimes);
+    bareSlowest.push(Math.max(...bareTimes));
     const times = await writeOnce(url, users[i % users.length], projectId, documentId, clients, `run-${i}`);
     deliveries.push(...times);
     slowest.push(Math.max(...times));
   }
   const writeTimes = [...httpTimes];
+  for (const c of echo.clients) c.ws.close();
+  await echo.worker.dispose();
 
   // 2. Fan-out: grow to FANOUT clients, time until the last one has the event.
   let fanoutClients = clients;
@@ -200,7 +255,10 @@ try {
   console.log(`  per delivery (${deliveries.length}): p50 ${fmt(percentile(deliveries, 50))} ms   p99 ${fmt(percentile(deliveries, 99))} ms   max ${fmt(Math.max(...deliveries))} ms`);
   console.log(`  last client per write:  p50 ${fmt(percentile(slowest, 50))} ms   p99 ${fmt(percentile(slowest, 99))} ms`);
   console.log(`  the annotation POST's own response (${writeTimes.length}): p50 ${fmt(percentile(writeTimes, 50))} ms   p99 ${fmt(percentile(writeTimes, 99))} ms`);
-  console.log(`  baseline ping→pong echo of the same room (${echoes.length}): p50 ${fmt(percentile(echoes, 50))} ms   p99 ${fmt(percentile(echoes, 99))} ms`);
+  console.log(`  baseline: bare Durable Object broadcast, POST → ${CLIENTS} sockets (bench/echo-worker), per delivery (${bare.length}): p50 ${fmt(percentile(bare, 50))} ms   p99 ${fmt(percentile(bare, 99))} ms`);
+  console.log(`            its last client per write:  p50 ${fmt(percentile(bareSlowest, 50))} ms   p99 ${fmt(percentile(bareSlowest, 99))} ms`);
+  console.log(`  ratio to the bare broadcast, per delivery: p50 ${fmt(percentile(deliveries, 50) / percentile(bare, 50), 2)}x   p99 ${fmt(percentile(deliveries, 99) / percentile(bare, 99), 2)}x`);
+  console.log(`  floor: ping→pong auto-response of the same room (${echoes.length}): p50 ${fmt(percentile(echoes, 50))} ms   p99 ${fmt(percentile(echoes, 99))} ms`);
   console.log(`\nFan-out to ${fanoutClients.length} clients (${fanout.length} writes): last client has the event after p50 ${fmt(percentile(fanout, 50))} ms, max ${fmt(Math.max(...fanout))} ms`);
   console.log(`  ping→pong with ${fanoutClients.length} sockets open: p50 ${fmt(percentile(fanoutEchoes, 50))} ms   p99 ${fmt(percentile(fanoutEchoes, 99))} ms`);
   if (fanoutError) {

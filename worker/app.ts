@@ -4,6 +4,7 @@ import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "./context";
 import { createDb } from "./db/client";
+import { prefetchPathDocument } from "./annotations/document";
 import { AppError, errorBody } from "./errors";
 import { log } from "./lib/log";
 import { banCheck } from "./middleware/ban-check";
@@ -51,6 +52,8 @@ app.use("/api/*", requestLog);
 app.use("/api/*", securityHeaders);
 app.use("/api/*", async (c, next) => {
   c.set("db", createDb(c.env.DB));
+  c.set("pathDocument", undefined);
+  prefetchPathDocument(c);
   return next();
 });
 app.use("/api/*", async (c, next) => {

@@ -230,6 +230,26 @@ describe("personal access tokens", () => {
     expect((await client.delete(`/api/tokens/${id}`)).status).toBe(404);
   });
 
+  it("carry the token owner's project role: a member's token reads the project, another's gets 404", async () => {
+    const { client } = await signUp("patowner");
+    const projectId = (await client.post("/api/projects", { name: "token access" })).body.project.id;
+    const stranger = await signUp("patstranger");
+    const tokenOf = async (c: TestClient) => {
+      const script = new TestClient();
+      script.origin = null;
+      script.bearer = (await c.post("/api/tokens", { name: "script" })).body.token;
+      return script;
+    };
+    const ownerScript = await tokenOf(client);
+    const strangerScript = await tokenOf(stranger.client);
+    const seen = await ownerScript.get(`/api/projects/${projectId}`);
+    expect(seen.status).toBe(200);
+    expect(seen.body.project.role).toBe("owner");
+    expect((await ownerScript.patch(`/api/projects/${projectId}`, { name: "renamed by script" })).status).toBe(200);
+    expect((await strangerScript.get(`/api/projects/${projectId}`)).status).toBe(404);
+    expect((await strangerScript.get(`/api/projects/${projectId}/documents`)).status).toBe(404);
+  });
+
   it("rejects a malformed Authorization header with 401", async () => {
     const res = await new TestClient().json("GET", "/api/me", undefined, { Authorization: "Basic abc" });
     expect(res.status).toBe(401);

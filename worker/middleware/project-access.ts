@@ -12,19 +12,28 @@ export function roleAtLeast(role: Role, needed: Role): boolean {
   return RANK[role] >= RANK[needed];
 }
 
-/** Loads the caller's role in :projectId; mounted once in front of every project route. */
+/**
+ * Loads the caller's role in :projectId; mounted once in front of every project route. The
+ * session lookup usually read it already, in the same query as the caller's identity.
+ */
 export const projectMember = createMiddleware<AppEnv>(async (c, next) => {
   const user = c.var.user;
   if (!user) throw unauthorized();
   const projectId = c.req.param("projectId");
   if (!projectId) throw notFound("project");
-  const row = await c.var.db
-    .select({ role: members.role })
-    .from(members)
-    .where(and(eq(members.projectId, projectId), eq(members.userId, user.id)))
-    .get();
-  if (!row) throw notFound("project");
-  c.set("projectRole", row.role);
+  const known = c.var.pathMembership;
+  const role =
+    known && known.projectId === projectId
+      ? known.role
+      : ((
+          await c.var.db
+            .select({ role: members.role })
+            .from(members)
+            .where(and(eq(members.projectId, projectId), eq(members.userId, user.id)))
+            .get()
+        )?.role ?? null);
+  if (!role) throw notFound("project");
+  c.set("projectRole", role);
   return next();
 });
 

@@ -5,7 +5,7 @@ import { Hono } from "hono";
 import { annotationCreateBody, annotationListQuery, annotationPatchBody, type AnnotationDto } from "../../protocol/annotations";
 import type { AnnotationResult } from "../../durable-objects/project-room";
 import { decodeAnnotationCursor, encodeAnnotationCursor } from "../annotations/cursors";
-import { assertPageInDocument, loadProjectDocument } from "../annotations/document";
+import { assertPageInDocument, loadProjectDocument, pathDocument } from "../annotations/document";
 import { exportDisposition, renderAnnotationsMarkdown } from "../annotations/markdown";
 import { notifyMentions } from "../annotations/mentions";
 import { namesOf, withAuthorName, withAuthorNames } from "../annotations/people";
@@ -35,7 +35,7 @@ const conflictBody = (annotation: AnnotationDto & { authorName: string | null })
 export const annotationRoutes = new Hono<AppEnv>()
   .get("/documents/:documentId/annotations", validate("query", annotationListQuery), async (c) => {
     const projectId = c.req.param("projectId")!;
-    const document = await loadProjectDocument(c.var.db, projectId, c.req.param("documentId"));
+    const document = await pathDocument(c);
     const { limit, cursor } = c.req.valid("query");
     const page = await projectRoom(c.env, projectId).listAnnotations(document.id, limit, decodeAnnotationCursor(cursor));
     return c.json({ items: await withAuthorNames(c.var.db, page.items), nextCursor: encodeAnnotationCursor(page.next) });
@@ -44,7 +44,7 @@ export const annotationRoutes = new Hono<AppEnv>()
   .post("/documents/:documentId/annotations", requireRole("editor"), validate("json", annotationCreateBody), async (c) => {
     const projectId = c.req.param("projectId")!;
     const user = currentUser(c);
-    const document = await loadProjectDocument(c.var.db, projectId, c.req.param("documentId"));
+    const document = await pathDocument(c);
     const input = c.req.valid("json");
     assertPageInDocument(input.page, document.pageCount);
     const result = await projectRoom(c.env, projectId).createAnnotation({ ...input, documentId: document.id }, { userId: user.id, role: c.var.projectRole });
@@ -63,7 +63,7 @@ export const annotationRoutes = new Hono<AppEnv>()
 
   .get("/documents/:documentId/annotations.md", async (c) => {
     const projectId = c.req.param("projectId")!;
-    const document = await loadProjectDocument(c.var.db, projectId, c.req.param("documentId"));
+    const document = await pathDocument(c);
     const data = await projectRoom(c.env, projectId).exportDocument(document.id);
     const authorIds = [...data.annotations.map((a) => a.authorId), ...data.comments.flatMap((x) => [x.authorId, x.resolvedBy ?? x.authorId])];
     const title = document.title ?? document.filename;

@@ -5,7 +5,7 @@ import { Hono } from "hono";
 import { commentCreateBody, commentListQuery, commentPatchBody, type CommentDto } from "../../protocol/annotations";
 import type { Actor, CommentResult } from "../../durable-objects/project-room";
 import { decodeCommentCursor, encodeCommentCursor } from "../annotations/cursors";
-import { loadProjectDocument } from "../annotations/document";
+import { loadProjectDocument, pathDocument } from "../annotations/document";
 import { notifyMentions } from "../annotations/mentions";
 import { withAuthorName, withAuthorNames } from "../annotations/people";
 import type { AppEnv, AuthUser } from "../context";
@@ -51,7 +51,7 @@ async function mentionFrom(c: { env: Env; var: AppEnv["Variables"] }, projectId:
 export const commentRoutes = new Hono<AppEnv>()
   .get("/documents/:documentId/comments", validate("query", commentListQuery), async (c) => {
     const projectId = c.req.param("projectId")!;
-    const document = await loadProjectDocument(c.var.db, projectId, c.req.param("documentId"));
+    const document = await pathDocument(c);
     const { limit, cursor, annotationId } = c.req.valid("query");
     const filter = annotationId === undefined ? {} : { annotationId: annotationId === "none" ? null : annotationId };
     const page = await projectRoom(c.env, projectId).listComments(document.id, limit, decodeCommentCursor(cursor), filter);
@@ -61,7 +61,7 @@ export const commentRoutes = new Hono<AppEnv>()
   .post("/documents/:documentId/comments", validate("json", commentCreateBody), async (c) => {
     const projectId = c.req.param("projectId")!;
     const user = currentUser(c);
-    const document = await loadProjectDocument(c.var.db, projectId, c.req.param("documentId"));
+    const document = await pathDocument(c);
     const { body, annotationId = null, parentId = null } = c.req.valid("json");
     const result = await projectRoom(c.env, projectId).createComment({ documentId: document.id, annotationId, parentId, body }, actorOf(user, c.var.projectRole));
     if (!result.ok) refuse(result as Refusal, "reply");

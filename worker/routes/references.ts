@@ -7,7 +7,7 @@
 import { asc, eq } from "drizzle-orm";
 import { Hono } from "hono";
 import type { LinkTarget } from "../../durable-objects/references-store";
-import { loadProjectDocument } from "../annotations/document";
+import { pathDocument } from "../annotations/document";
 import type { AppEnv } from "../context";
 import type { Db } from "../db/client";
 import { documents } from "../db/schema";
@@ -39,7 +39,7 @@ const targetsOf = (papers: readonly { id: string; doi: string | null; title: str
 export const referenceRoutes = new Hono<AppEnv>()
   .get("/documents/:documentId/references", async (c) => {
     const projectId = c.req.param("projectId")!;
-    const document = await loadProjectDocument(c.var.db, projectId, c.req.param("documentId"));
+    const document = await pathDocument(c);
     const papers = await projectPapers(c.var.db, projectId);
     const { items, citedBy } = await projectRoom(c.env, projectId).getReferences(document.id, targetsOf(papers));
     const titles = new Map(papers.map((p) => [p.id, p.displayTitle]));
