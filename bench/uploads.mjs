@@ -1,5 +1,6 @@
 // Uploads under `wrangler dev`: 20 parallel 5 MB uploads (MB/s and nothing lost: R2 objects =
-// document rows = parsed), and upload → "parsed" broadcast latency of a 20-page paper over the
+// document rows = parsed) from 4 researchers at 5 each (one account may have 6 uploads in flight,
+// MAX_PARALLEL_UPLOADS_PER_USER), and upload → "parsed" broadcast latency of a 20-page paper over the
 // project's WebSocket (p50/p95), beside the GET /api/health round trip of the same server.
 import { makePaper } from "../scripts/make-pdf.mjs";
 import { createProject, fmt, freshServer, percentile, signUpUser } from "./lib.mjs";
@@ -9,6 +10,7 @@ const WS = typeof WebSocket === "function" ? WebSocket : (await import("ws")).de
 
 const PORT = 8796;
 const PARALLEL = 20;
+const UPLOADERS = 4;
 const SIZE = 5 * 1024 * 1024;
 const LATENCY_RUNS = Number(process.env.BENCH_RUNS ?? 20);
 
@@ -32,23 +34,25 @@ try {
   const { url } = server;
   const user = await signUpUser(url, "upload-bench");
 
-  // 1. Throughput: 20 distinct 5 MB papers at once.
-  const projectId = await createProject(url, user, "Throughput");
+  // 1. Throughput: 20 distinct 5 MB papers at once, each uploader into their own project.
+  const uploaders = [user];
+  while (uploaders.length < UPLOADERS) uploaders.push(await signUpUser(url, `upload-bench-${uploaders.length}`));
+  const projects = await Promise.all(uploaders.map((u, i) => createProject(url, u, `Throughput ${i}`)));
   const files = Array.from({ length: PARALLEL }, (_, i) => makePaper(20, `bulk-${i}-${Date.now()}`, { paddingBytes: SIZE - 4000 }));
   const totalBytes = files.reduce((n, f) => n + f.length, 0);
   const t0 = performance.now();
-  await Promise.all(files.map((f, i) => upload(url, user, projectId, f, `bulk-${i}.pdf`)));
+  await Promise.all(files.map((f, i) => upload(url, uploaders[i % UPLOADERS], projects[i % UPLOADERS], f, `bulk-${i}.pdf`)));
   const uploadSeconds = (performance.now() - t0) / 1000;
   let docs;
   const parseDeadline = Date.now() + 180_000;
   do {
     await new Promise((r) => setTimeout(r, 500));
-    docs = await documents(url, user, projectId);
+    docs = (await Promise.all(uploaders.map((u, i) => documents(url, u, projects[i])))).flat();
   } while (docs.some((d) => d.status === "queued" || d.status === "parsing") && Date.now() < parseDeadline);
   const parsedSeconds = (performance.now() - t0) / 1000;
   const parsed = docs.filter((d) => d.status === "parsed").length;
 
-  console.log(`\n${PARALLEL} parallel uploads of ${fmt(SIZE / 2 ** 20)} MB (20 pages each), wrangler dev on this machine`);
+  console.log(`\n${PARALLEL} parallel uploads of ${fmt(SIZE / 2 ** 20)} MB (20 pages each; ${UPLOADERS} users × ${PARALLEL / UPLOADERS}), wrangler dev on this machine`);
   console.log(`  uploaded ${fmt(totalBytes / 2 ** 20)} MB in ${fmt(uploadSeconds, 2)} s = ${fmt(totalBytes / 2 ** 20 / uploadSeconds)} MB/s`);
   console.log(`  all parsed after ${fmt(parsedSeconds, 2)} s; documents ${docs.length}, parsed ${parsed}, lost ${PARALLEL - docs.length}`);
 
