@@ -171,3 +171,29 @@ test("a dropped connection resumes and catches up; the tray shows progress mid-u
   await page.locator("tr.doc-row", { hasText: /atlas/i }).locator(".chip", { hasText: "Parsed" }).waitFor({ timeout: 90_000 });
   assert.equal(parts.length, 3, "21 MB in three 10 MiB parts");
 });
+
+test("an upload answered 503 is sent again by itself and stored once", async () => {
+  const browser = await openBrowser();
+  browsers.push(browser);
+  const { page } = browser;
+  const project = await signUpWithProject(page, "Flaky network lab");
+  await page.goto(`/projects/${project.id}`);
+  await page.getByRole("heading", { name: "No papers yet" }).waitFor();
+
+  // The first POST of the file never reaches the worker: the "network" answers 503 instead.
+  let posts = 0;
+  await page.route(`**/api/projects/${project.id}/documents`, async (route) => {
+    if (route.request().method() !== "POST") return route.continue();
+    posts++;
+    if (posts === 1) return route.fulfill({ status: 503, contentType: "text/plain", body: "Service briefly unavailable" });
+    return route.continue();
+  });
+  await page.getByTestId("upload-input").setInputFiles([pdf("flaky-upload.pdf", makePaper(2, "flaky", { title: "Sent twice, stored once" }))]);
+  const row = page.locator("tr.doc-row", { hasText: /sent twice, stored once|flaky-upload/i });
+  await row.locator(".chip", { hasText: "Parsed" }).waitFor({ timeout: 30_000 });
+  assert.equal(posts, 2, "one refused attempt, one retry");
+  const tray = page.getByRole("region", { name: "Uploads" });
+  assert.equal(await tray.getByText(/already in this project/i).count(), 0);
+  const listed = (await (await page.request.get(`/api/projects/${project.id}/documents`)).json()).items;
+  assert.equal(listed.length, 1);
+});

@@ -1,12 +1,14 @@
 // Sending one PDF to a project (api.md §Documents). XMLHttpRequest rather than fetch because
-// only it reports upload progress. Small files go in one request; larger ones over the
-// resumable route, part by part, each part retried with backoff after a network error and
-// the whole upload resumable from the first part the server has not acknowledged.
+// only it reports upload progress. Small files go in one request, sent again after a transient
+// failure; larger ones over the resumable route, part by part, each part retried with backoff
+// after a network error and the whole upload resumable from the first part the server has not
+// acknowledged.
 import { ApiError, type DocumentDto } from "../api";
 
 /** Files above this go over the resumable route (the single request allows 95 MB). */
 export const RESUMABLE_ABOVE = 20 * 1024 * 1024;
 const PART_ATTEMPTS = 6;
+const SINGLE_ATTEMPTS = 4;
 
 export interface UploadResult {
   document: DocumentDto;
@@ -24,7 +26,7 @@ export interface ResumableState {
 export interface UploadHooks {
   /** Bytes of the file the server has (or is receiving) so far. */
   onProgress(loaded: number): void;
-  /** Told when a part failed and is about to be sent again. */
+  /** Told when a request failed transiently and is about to be sent again. */
   onRetrying?(attempt: number): void;
   signal: AbortSignal;
 }
@@ -75,14 +77,29 @@ function send<T>(method: string, url: string, body: XMLHttpRequestBodyInit | nul
 
 const base = (projectId: string) => `/api/projects/${encodeURIComponent(projectId)}`;
 
-/** One request with the whole file as the body. */
+/**
+ * One request with the whole file as the body, sent again after a transient failure (dropped
+ * connection, 429, 5xx). Safe to repeat: the server keeps one copy of the same bytes per project
+ * and answers a repeat with the paper it already has.
+ */
 export async function uploadSingle(projectId: string, file: File, hooks: UploadHooks): Promise<UploadResult> {
   const headers = { "Content-Type": "application/pdf", "X-Filename": encodeURIComponent(file.name) };
-  const { data } = await send<{ document: DocumentDto; duplicate?: boolean }>("POST", `${base(projectId)}/documents`, file, headers, {
-    signal: hooks.signal,
-    onProgress: hooks.onProgress,
-  });
-  return { document: data.document, duplicate: data.duplicate === true };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const { data } = await send<{ document: DocumentDto; duplicate?: boolean }>("POST", `${base(projectId)}/documents`, file, headers, {
+        signal: hooks.signal,
+        onProgress: hooks.onProgress,
+      });
+      // After a retry, "already there" most likely means our own earlier attempt got through.
+      return { document: data.document, duplicate: data.duplicate === true && attempt === 1 };
+    } catch (error) {
+      if (!transient(error) || attempt >= SINGLE_ATTEMPTS) throw error;
+      hooks.onRetrying?.(attempt);
+      hooks.onProgress(0);
+      await online(hooks.signal);
+      await wait(Math.min(16_000, 1000 * 2 ** (attempt - 1)) * (0.5 + Math.random() / 2), hooks.signal);
+    }
+  }
 }
 
 function transient(error: unknown): boolean {

@@ -76,7 +76,7 @@ function TrayItem(props: { item: UploadItem }) {
                 {fileSize(u().loaded)} of {fileSize(u().size)}
                 <Show when={speed(u().speed)}> · {speed(u().speed)}</Show>
               </Match>
-              <Match when={u().state === "retrying"}>Connection lost, retrying…</Match>
+              <Match when={u().state === "retrying"}>Interrupted, retrying…</Match>
               <Match when={u().state === "cancelled"}>Cancelled</Match>
               <Match when={u().state === "failed"}>
                 <span class="tray-error">{u().error}</span>
