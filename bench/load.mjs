@@ -6,9 +6,11 @@
 // it ends parsed or failed with a reason (after the queue drains, bounded by LOAD_DRAIN_SECONDS),
 // and every annotation and comment created is listed.
 // `npm run load -- --uploads-only`: every user only uploads (sustained upload rate, files/s, MB/s).
+// Uploads retry transient answers like the web client does; the retried attempts are reported.
+// LOAD_SERVER_LOG=<file> keeps the server's output; SK_LOG_LEVEL=info makes it say more.
 // `wrangler dev` restarts the worker when a source file changes: do not edit the tree during a run
 // (or run it from a copy: `git archive HEAD | tar -x -C /tmp/x`, node_modules linked).
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, openSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -32,6 +34,10 @@ const PORT = int("LOAD_PORT", 8797);
 const WEIGHTS = UPLOADS_ONLY ? { upload: 1 } : { upload: 0.25, search: 0.3, annotate: 0.15, comment: 0.1, list: 0.2 };
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** Attempts per upload, as the web client makes (client/src/lib/upload.ts). */
+const UPLOAD_ATTEMPTS = 4;
+/** Upload attempts answered transiently and then retried, by status and detail. */
+const retriedAttempts = new Map();
 const pick = (items) => items[Math.floor(Math.random() * items.length)];
 
 // ---- measurements ------------------------------------------------------------------------
@@ -113,7 +119,7 @@ const server = await startServer({
   port: PORT,
   persistTo,
   vars: { APP_URL: `http://127.0.0.1:${PORT}`, PLAN_LIMITS: JSON.stringify({ free: { storageBytes: 1e13, projects: 1e6, membersPerProject: 1e6, fileBytes: 1e9 } }) },
-  stdio: "ignore",
+  stdio: process.env.LOAD_SERVER_LOG ? openSync(process.env.LOAD_SERVER_LOG, "w") : "ignore",
 });
 const url = server.url;
 let exitCode = 0;
@@ -164,15 +170,28 @@ try {
 
   // The timed phase.
   const ops = {
+    // Like the web client (client/src/lib/upload.ts): a transient answer (no answer, 429, 5xx) is
+    // retried with backoff; the server deduplicates by SHA-256, so a retry never stores twice.
+    // The table shows each upload's final outcome; the retried attempts are counted apart.
     async upload(u) {
       const p = u.project;
       const label = `${u.label}-${p.uploads.length}-${Math.random().toString(36).slice(2)}`;
       const bytes = makePaper(PAGES, label, { paddingBytes: Math.floor(Math.random() * PADDING_MAX) });
-      const res = await u.request("upload", "POST", `/api/projects/${p.id}/documents`, {
-        body: bytes,
-        headers: { "Content-Type": "application/pdf", "X-Filename": encodeURIComponent(`${label}.pdf`) },
-      });
-      if (res.status === 201) p.uploads.push({ id: res.body.document.id, size: bytes.length });
+      const started = performance.now();
+      let res;
+      for (let attempt = 1; ; attempt++) {
+        res = await u.request(null, "POST", `/api/projects/${p.id}/documents`, {
+          body: bytes,
+          headers: { "Content-Type": "application/pdf", "X-Filename": encodeURIComponent(`${label}.pdf`) },
+        });
+        const transient = res.status === 0 || res.status === 429 || res.status >= 500;
+        if (!transient || attempt >= UPLOAD_ATTEMPTS) break;
+        const key = `${res.status} ${typeof res.body === "object" ? (res.body?.error?.code ?? "") : String(res.body).slice(0, 60)}`;
+        retriedAttempts.set(key, (retriedAttempts.get(key) ?? 0) + 1);
+        await sleep(Math.min(8000, 500 * 2 ** (attempt - 1)) * (0.5 + Math.random() / 2));
+      }
+      record("upload", performance.now() - started, res.status, typeof res.body === "object" ? (res.body?.error?.code ?? "") : String(res.body).slice(0, 80));
+      if (res.status === 201 || (res.status === 200 && res.body?.duplicate)) p.uploads.push({ id: res.body.document.id, size: bytes.length });
     },
     async search(u) {
       await u.request("search", "GET", `/api/projects/${u.project.id}/search?q=${pick(["protein folding", "quick brown", "fox", "studies", "paper"])}`);
@@ -225,6 +244,8 @@ try {
     console.log(`| ${op} | ${s.ok.length} | ${fmt(s.ok.length / elapsed)} | ${fmt(percentile(s.ok, 50), 0)} | ${fmt(percentile(s.ok, 99), 0)} | ${s.limited} | ${s.errors} |`);
   }
   for (const [op, s] of Object.entries(stats)) for (const [k, n] of s.samples) console.log(`  ${op} error ×${n}: ${k}`);
+  const retried = [...retriedAttempts.values()].reduce((a, b) => a + b, 0);
+  if (retried) console.log(`upload attempts answered transiently and retried (not in the table): ${retried} — ${[...retriedAttempts].map(([k, n]) => `${n}× ${k}`).join("; ")}`);
   console.log(`websockets: ${sockets.opened} opened, ${socketsAtEnd} still open at the end, ${sockets.dropped} dropped, ${sockets.errors} errors, ${sockets.frames} frames received`);
 
   // Nothing lost: wait for the queue to drain, then check every upload, annotation and comment.

@@ -32,7 +32,7 @@ export function migrate(persistTo) {
 export async function startServer({ port = 8787, persistTo = path.join(root, ".wrangler/state"), vars = {}, stdio = "inherit" } = {}) {
   patchMiniflare(); // also when installed with --ignore-scripts (scripts/patch-miniflare.mjs says why)
   migrate(persistTo);
-  const args = ["dev", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", persistTo, "--show-interactive-dev-session=false", "--log-level", "warn"];
+  const args = ["dev", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", persistTo, "--show-interactive-dev-session=false", "--log-level", process.env.SK_LOG_LEVEL ?? "warn"];
   for (const [key, value] of Object.entries(vars)) args.push("--var", `${key}:${value}`);
   const child = spawn(wrangler, args, { cwd: root, stdio: ["ignore", stdio, stdio], env: quietEnv, detached: true });
   const url = `http://127.0.0.1:${port}`;
