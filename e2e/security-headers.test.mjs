@@ -55,3 +55,15 @@ test("API answers and PDF downloads carry their own restrictive headers", async 
   assert.match(file.headers.get("content-security-policy"), /sandbox/);
   await file.arrayBuffer();
 });
+
+test("hashed client assets are cached for a year, the HTML that names them is revalidated", async () => {
+  const html = await fetch(`${base}/`);
+  assert.match(html.headers.get("cache-control") ?? "", /max-age=0|no-cache/);
+  const asset = /\/assets\/[^"]+\.js/.exec(await html.text())?.[0];
+  assert.ok(asset, "index.html names a hashed script");
+  const res = await fetch(base + asset);
+  assert.equal(res.status, 200);
+  assert.match(res.headers.get("cache-control") ?? "", /max-age=31536000.*immutable/);
+  assert.match(res.headers.get("content-security-policy") ?? "", /script-src 'self'/, "the CSP still applies to assets");
+  await res.arrayBuffer();
+});

@@ -7,11 +7,23 @@ export type Pdfjs = typeof import("pdfjs-dist");
 let loading: Promise<Pdfjs> | null = null;
 
 export function loadPdfjs(): Promise<Pdfjs> {
-  loading ??= Promise.all([import("pdfjs-dist"), import("pdfjs-dist/build/pdf.worker.min.mjs?url")]).then(([pdfjs, worker]) => {
-    pdfjs.GlobalWorkerOptions.workerSrc = worker.default;
+  loading ??= Promise.all([import("pdfjs-dist"), import("pdfjs-dist/build/pdf.worker.min.mjs?url").then((m) => warm(m.default))]).then(([pdfjs, url]) => {
+    pdfjs.GlobalWorkerOptions.workerSrc = url;
     return pdfjs;
   });
   return loading;
+}
+
+/**
+ * pdf.js only starts its worker when a paper is opened; fetching the script as soon as the reader
+ * loads puts the largest file of the reader in the HTTP cache in parallel with pdf.js itself and
+ * the paper's details, instead of after them.
+ */
+function warm(url: string): string {
+  void fetch(url, { credentials: "same-origin" })
+    .then((res) => res.arrayBuffer())
+    .catch(() => undefined);
+  return url;
 }
 
 /** 256 KiB ranges: the first page of a long paper arrives after a couple of requests. */
