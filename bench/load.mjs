@@ -6,10 +6,12 @@
 // it ends parsed or failed with a reason (after the queue drains, bounded by LOAD_DRAIN_SECONDS),
 // and every annotation and comment created is listed.
 // `npm run load -- --uploads-only`: every user only uploads (sustained upload rate, files/s, MB/s).
-// Uploads retry transient answers like the web client does; the retried attempts are reported.
+// Uploads, highlights and comments retry transient answers like the web client does (uploads are
+// deduplicated by SHA-256, creates carry a client-chosen id); the retried attempts are reported.
 // LOAD_SERVER_LOG=<file> keeps the server's output; SK_LOG_LEVEL=info makes it say more.
 // `wrangler dev` restarts the worker when a source file changes: do not edit the tree during a run
 // (or run it from a copy: `git archive HEAD | tar -x -C /tmp/x`, node_modules linked).
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, openSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -36,8 +38,28 @@ const WEIGHTS = UPLOADS_ONLY ? { upload: 1 } : { upload: 0.25, search: 0.3, anno
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /** Attempts per upload, as the web client makes (client/src/lib/upload.ts). */
 const UPLOAD_ATTEMPTS = 4;
-/** Upload attempts answered transiently and then retried, by status and detail. */
+/** Attempts answered transiently and then retried (uploads, highlights, comments), by status and detail. */
 const retriedAttempts = new Map();
+const clientId = () => randomBytes(16).toString("base64url");
+
+/**
+ * A highlight or comment create with a client-chosen id, sent again after a transient answer like
+ * the web client does (client/src/lib/idempotent-create.ts): a repeat is answered 200, never stored twice.
+ */
+async function createWithRetries(u, op, pathname, json) {
+  const started = performance.now();
+  let res;
+  for (let attempt = 1; ; attempt++) {
+    res = await u.request(null, "POST", pathname, { json });
+    const transient = res.status === 0 || res.status === 429 || res.status >= 500;
+    if (!transient || attempt >= 3) break;
+    const key = `${op} ${res.status} ${typeof res.body === "object" ? (res.body?.error?.code ?? "") : String(res.body).slice(0, 60)}`;
+    retriedAttempts.set(key, (retriedAttempts.get(key) ?? 0) + 1);
+    await sleep(400 * 3 ** (attempt - 1) * (0.5 + Math.random() / 2));
+  }
+  record(op, performance.now() - started, res.status, typeof res.body === "object" ? (res.body?.error?.code ?? "") : String(res.body).slice(0, 80));
+  return res;
+}
 const pick = (items) => items[Math.floor(Math.random() * items.length)];
 
 // ---- measurements ------------------------------------------------------------------------
@@ -186,7 +208,7 @@ try {
         });
         const transient = res.status === 0 || res.status === 429 || res.status >= 500;
         if (!transient || attempt >= UPLOAD_ATTEMPTS) break;
-        const key = `${res.status} ${typeof res.body === "object" ? (res.body?.error?.code ?? "") : String(res.body).slice(0, 60)}`;
+        const key = `upload ${res.status} ${typeof res.body === "object" ? (res.body?.error?.code ?? "") : String(res.body).slice(0, 60)}`;
         retriedAttempts.set(key, (retriedAttempts.get(key) ?? 0) + 1);
         await sleep(Math.min(8000, 500 * 2 ** (attempt - 1)) * (0.5 + Math.random() / 2));
       }
@@ -198,16 +220,16 @@ try {
     },
     async annotate(u) {
       const p = u.project;
-      const res = await u.request("annotate", "POST", `/api/projects/${p.id}/documents/${p.seedId}/annotations`, {
-        json: { page: 1 + Math.floor(Math.random() * 3), quote: "protein folding", prefix: "studies ", suffix: ".", rects: [{ x: Math.random() * 0.5, y: Math.random() * 0.9, w: 0.3, h: 0.02 }], color: "yellow", note: `note by ${u.label}` },
-      });
-      if (res.status === 201) p.annotations.push(res.body.annotation.id);
+      const json = { id: clientId(), page: 1 + Math.floor(Math.random() * 3), quote: "protein folding", prefix: "studies ", suffix: ".", rects: [{ x: Math.random() * 0.5, y: Math.random() * 0.9, w: 0.3, h: 0.02 }], color: "yellow", note: `note by ${u.label}` };
+      const res = await createWithRetries(u, "annotate", `/api/projects/${p.id}/documents/${p.seedId}/annotations`, json);
+      if (res.status === 201 || res.status === 200) p.annotations.push(res.body.annotation.id);
     },
     async comment(u) {
       const p = u.project;
       const annotationId = p.annotations.length ? pick(p.annotations) : null;
-      const res = await u.request("comment", "POST", `/api/projects/${p.id}/documents/${p.seedId}/comments`, { json: { body: `A thought from ${u.label}.`, annotationId } });
-      if (res.status === 201) p.comments.push(res.body.comment.id);
+      const json = { id: clientId(), body: `A thought from ${u.label}.`, annotationId };
+      const res = await createWithRetries(u, "comment", `/api/projects/${p.id}/documents/${p.seedId}/comments`, json);
+      if (res.status === 201 || res.status === 200) p.comments.push(res.body.comment.id);
     },
     async list(u) {
       await u.request("list", "GET", `/api/projects/${u.project.id}/documents?limit=50`);
@@ -245,7 +267,7 @@ try {
   }
   for (const [op, s] of Object.entries(stats)) for (const [k, n] of s.samples) console.log(`  ${op} error ×${n}: ${k}`);
   const retried = [...retriedAttempts.values()].reduce((a, b) => a + b, 0);
-  if (retried) console.log(`upload attempts answered transiently and retried (not in the table): ${retried} — ${[...retriedAttempts].map(([k, n]) => `${n}× ${k}`).join("; ")}`);
+  if (retried) console.log(`attempts answered transiently and retried (not in the table): ${retried} — ${[...retriedAttempts].map(([k, n]) => `${n}× ${k}`).join("; ")}`);
   console.log(`websockets: ${sockets.opened} opened, ${socketsAtEnd} still open at the end, ${sockets.dropped} dropped, ${sockets.errors} errors, ${sockets.frames} frames received`);
 
   // Nothing lost: wait for the queue to drain, then check every upload, annotation and comment.

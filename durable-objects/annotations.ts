@@ -6,8 +6,8 @@ import type { Sql } from "./room-storage";
 import { type Actor, isAuthorOrOwner, isoAt, noEvents, type Write } from "./room-writes";
 
 export type AnnotationResult =
-  | { ok: true; annotation: AnnotationDto }
-  | { ok: false; code: "not_found" | "forbidden" }
+  | { ok: true; annotation: AnnotationDto; /** A repeated create: nothing was written. */ replayed?: true }
+  | { ok: false; code: "not_found" | "forbidden" | "id_taken" }
   | { ok: false; code: "version_conflict"; current: AnnotationDto };
 
 export type AnnotationInput = AnnotationCreate & { documentId: string };
@@ -92,6 +92,12 @@ export function allAnnotations(sql: Sql, documentId: string): AnnotationDto[] {
 
 export function createAnnotation(sql: Sql, input: AnnotationInput, actor: Actor, now: number, id: string): Write<AnnotationResult> {
   if (actor.role === "viewer") return noEvents({ ok: false, code: "forbidden" });
+  // A client-chosen id seen before: the same author's create sent again → the stored highlight.
+  const existing = row(sql, id);
+  if (existing) {
+    if (existing.author_id !== actor.userId || existing.document_id !== input.documentId) return noEvents({ ok: false, code: "id_taken" });
+    return noEvents({ ok: true, annotation: toDto(existing), replayed: true });
+  }
   const at = isoAt(now);
   const { y, x } = readingPosition(input.rects);
   sql.exec(

@@ -6,8 +6,8 @@ import type { Sql } from "./room-storage";
 import { type Actor, isAuthorOrOwner, isoAt, noEvents, type Write } from "./room-writes";
 
 export type CommentResult =
-  | { ok: true; comment: CommentDto }
-  | { ok: false; code: "not_found" | "forbidden" | "invalid_parent" | "invalid_annotation" }
+  | { ok: true; comment: CommentDto; /** A repeated create: nothing was written. */ replayed?: true }
+  | { ok: false; code: "not_found" | "forbidden" | "invalid_parent" | "invalid_annotation" | "id_taken" }
   | { ok: false; code: "version_conflict"; current: CommentDto };
 
 export interface CommentInput {
@@ -15,6 +15,8 @@ export interface CommentInput {
   annotationId: string | null;
   parentId: string | null;
   body: string;
+  /** Chosen by the client to make a repeated create harmless; a fresh one when absent. */
+  id?: string;
 }
 
 /** `annotationId: null` keeps only paper-level threads; undefined keeps all. */
@@ -82,6 +84,12 @@ export function allComments(sql: Sql, documentId: string): CommentDto[] {
 }
 
 export function createComment(sql: Sql, input: CommentInput, actor: Actor, now: number, id: string): Write<CommentResult> {
+  // A client-chosen id seen before: the same author's create sent again → the stored comment.
+  const existing = row(sql, id);
+  if (existing) {
+    if (existing.author_id !== actor.userId || existing.document_id !== input.documentId) return noEvents({ ok: false, code: "id_taken" });
+    return noEvents({ ok: true, comment: toDto(existing), replayed: true });
+  }
   let annotationId = input.annotationId;
   let parentId = input.parentId;
   if (parentId !== null) {

@@ -210,7 +210,7 @@ export class ProjectRoom extends DurableObject<Env> {
   }
 
   async createAnnotation(input: annotations.AnnotationInput, actor: Actor): Promise<annotations.AnnotationResult> {
-    return this.write((sql, now) => annotations.createAnnotation(sql, input, actor, now, newId()));
+    return this.write((sql, now) => annotations.createAnnotation(sql, input, actor, now, input.id ?? newId()));
   }
 
   async updateAnnotation(id: string, patch: AnnotationPatch, expectedVersion: number, actor: Actor): Promise<annotations.AnnotationResult> {
@@ -232,7 +232,7 @@ export class ProjectRoom extends DurableObject<Env> {
   }
 
   async createComment(input: comments.CommentInput, actor: Actor): Promise<comments.CommentResult> {
-    return this.write((sql, now) => comments.createComment(sql, input, actor, now, newId()));
+    return this.write((sql, now) => comments.createComment(sql, input, actor, now, input.id ?? newId()));
   }
 
   async updateComment(id: string, body: string, expectedVersion: number | undefined, actor: Actor): Promise<comments.CommentResult> {

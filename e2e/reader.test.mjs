@@ -164,3 +164,36 @@ test("A highlights, B sees it live with A's presence; notes stay text; comments 
   await pb.locator(".meta-title", { hasText: doc.title ?? "folding.pdf" }).waitFor();
   await shot(pb, "47-reader-dark-details");
 });
+
+test("a highlight whose answer is lost is sent again and stored once", async () => {
+  const pa = a.page;
+  await pa.goto(readerPath(5));
+  await pageEl(pa, 5).locator(".textLayer span").first().waitFor();
+  // The first create reaches the server, but its answer is lost on the way back (503 instead).
+  let posts = 0;
+  let repeated;
+  const repeat = new Promise((resolve) => (repeated = resolve));
+  const annotationsUrl = `**/api/projects/${project.id}/documents/${doc.id}/annotations`;
+  await pa.route(annotationsUrl, async (route) => {
+    if (route.request().method() !== "POST") return route.continue();
+    posts++;
+    if (posts > 1) {
+      const response = await route.fetch();
+      repeated(response.status());
+      return route.fulfill({ response });
+    }
+    await route.fetch();
+    return route.fulfill({ status: 503, contentType: "text/plain", body: "answer lost" });
+  });
+  await selectText(pa, 5, "Page 5 of the folding paper.");
+  await pa.getByRole("button", { name: "Highlight yellow" }).click();
+  const card = pa.locator(".ann-card", { hasText: "Page 5 of the folding paper." });
+  await card.waitFor();
+  // The card may already show from the live event; the client still sends the create again.
+  assert.equal(await Promise.race([repeat, new Promise((r) => setTimeout(() => r("no repeat in 10 s"), 10_000))]), 200, "the repeat is answered 200 with the stored highlight");
+  await pa.unroute(annotationsUrl);
+  assert.equal(posts, 2, "one lost answer, one repeat");
+  const list = await (await pa.request.get(`/api/projects/${project.id}/documents/${doc.id}/annotations?limit=200`)).json();
+  assert.equal(list.items.filter((x) => x.quote.includes("Page 5 of the folding paper.")).length, 1);
+  assert.equal(await card.count(), 1);
+});

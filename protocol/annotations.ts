@@ -5,6 +5,11 @@ import { z } from "zod";
 
 /** Longest id we accept; ids are opaque but never large. */
 const id = z.string().min(1).max(200);
+/**
+ * An id the client picks for what it creates, so a create it sends again after a dropped answer
+ * is recognised instead of stored twice (docs/api-extensions.md §Idempotent creates).
+ */
+const clientId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, { message: "id must be 16–64 letters, digits, '-' or '_'." });
 const iso = z.string().max(40);
 
 export const HIGHLIGHT_COLORS = ["yellow", "green", "blue", "pink", "purple"] as const;
@@ -88,6 +93,7 @@ export const annotationCreateBody = z
     rects: z.array(rect).min(1, { message: "A highlight needs at least one rectangle." }).max(MAX_RECTS),
     color: highlightColor.default("yellow"),
     note: trimmedNote.optional().transform((v) => v ?? null),
+    id: clientId.optional(),
   })
   .strict();
 export type AnnotationCreate = z.infer<typeof annotationCreateBody>;
@@ -112,6 +118,7 @@ export const commentCreateBody = z
     body: commentBody,
     annotationId: id.nullable().optional(),
     parentId: id.nullable().optional(),
+    id: clientId.optional(),
   })
   .strict();
 

@@ -18,6 +18,9 @@ export const unauthorized = (message = "Sign in to continue.") => new AppError(4
 export const forbidden = (code: string, message: string) => new AppError(403, code, message);
 export const notFound = (what = "resource") => new AppError(404, "not_found", `That ${what} does not exist.`);
 export const conflict = (code: string, message: string) => new AppError(409, code, message);
+/** A create named an id that is already something else's (docs/api-extensions.md §Idempotent creates). */
+export const idTaken = (what: "highlight" | "comment") =>
+  conflict("id_taken", `That id already belongs to another ${what}: pick a fresh one for a new ${what}.`);
 export const rateLimited = (retryAfterSeconds = 60) =>
   new AppError(429, "rate_limited", "Too many requests. Wait a minute and try again.", {
     "Retry-After": String(retryAfterSeconds),

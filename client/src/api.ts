@@ -177,14 +177,15 @@ export const api = {
     request<{ document: DocumentDto }>("PATCH", `/projects/${enc(projectId)}/documents/${enc(documentId)}`, patch),
   listAnnotations: (projectId: string, documentId: string, cursor?: string | null) =>
     request<Page<Named<AnnotationDto>>>("GET", `/projects/${enc(projectId)}/documents/${enc(documentId)}/annotations?limit=200${cursor ? `&cursor=${enc(cursor)}` : ""}`),
-  createAnnotation: (projectId: string, documentId: string, body: NewAnnotation) =>
+  /** `id`: a client-chosen id makes sending the same create again harmless (lib/idempotent-create.ts). */
+  createAnnotation: (projectId: string, documentId: string, body: NewAnnotation & { id?: string }) =>
     request<{ annotation: Named<AnnotationDto> }>("POST", `/projects/${enc(projectId)}/documents/${enc(documentId)}/annotations`, body),
   updateAnnotation: (projectId: string, annotationId: string, body: { version: number; color?: HighlightColor; note?: string | null }) =>
     request<{ annotation: Named<AnnotationDto> }>("PATCH", `/projects/${enc(projectId)}/annotations/${enc(annotationId)}`, body),
   deleteAnnotation: (projectId: string, annotationId: string) => request<void>("DELETE", `/projects/${enc(projectId)}/annotations/${enc(annotationId)}`),
   listComments: (projectId: string, documentId: string, cursor?: string | null) =>
     request<Page<Named<CommentDto>>>("GET", `/projects/${enc(projectId)}/documents/${enc(documentId)}/comments?limit=200${cursor ? `&cursor=${enc(cursor)}` : ""}`),
-  createComment: (projectId: string, documentId: string, body: { body: string; annotationId?: string | null; parentId?: string | null }) =>
+  createComment: (projectId: string, documentId: string, body: { body: string; annotationId?: string | null; parentId?: string | null; id?: string }) =>
     request<{ comment: Named<CommentDto> }>("POST", `/projects/${enc(projectId)}/documents/${enc(documentId)}/comments`, body),
   updateComment: (projectId: string, commentId: string, body: { body: string; version?: number }) =>
     request<{ comment: Named<CommentDto> }>("PATCH", `/projects/${enc(projectId)}/comments/${enc(commentId)}`, body),

@@ -272,3 +272,49 @@ describe("deleting a paper", () => {
     expect((await g.owner.client.get(annotationsPath(paper))).status).toBe(404);
   });
 });
+
+describe("idempotent creates (client-chosen ids)", () => {
+  const freshId = () => crypto.randomUUID().replaceAll("-", "");
+
+  it("stores a highlight sent twice with the same id once, answers the repeat with 200, and broadcasts once", async () => {
+    const viewer = await connectLive(g.viewer.client, g.projectId);
+    const id = freshId();
+    const first = await g.editor.client.post(annotationsPath(g), highlight({ id, note: "sent twice" }));
+    expect(first.status).toBe(201);
+    expect(first.body.annotation.id).toBe(id);
+    const again = await g.editor.client.post(annotationsPath(g), highlight({ id, note: "sent twice" }));
+    expect(again.status).toBe(200);
+    expect(again.body.annotation).toEqual(first.body.annotation);
+    const list = (await g.viewer.client.get(`${annotationsPath(g)}?limit=200`)).body.items as AnnotationDto[];
+    expect(list.filter((a) => a.id === id)).toHaveLength(1);
+    const events = (await viewer.socket.eventsUntilPong()).filter((e) => e.type === "annotation.created" && "annotation" in e && e.annotation.id === id);
+    expect(events).toHaveLength(1);
+  });
+
+  it("refuses an id that is another person's highlight or malformed, and leaves that highlight alone", async () => {
+    const id = freshId();
+    expect((await g.editor.client.post(annotationsPath(g), highlight({ id, note: "mine" }))).status).toBe(201);
+    const taken = await g.owner.client.post(annotationsPath(g), highlight({ id, note: "theirs" }));
+    expect(taken.status).toBe(409);
+    expect(taken.body.error.code).toBe("id_taken");
+    const stored = ((await g.viewer.client.get(`${annotationsPath(g)}?limit=200`)).body.items as AnnotationDto[]).filter((a) => a.id === id);
+    expect(stored.map((a) => a.note)).toEqual(["mine"]);
+    const bad = await g.editor.client.post(annotationsPath(g), highlight({ id: "short" }));
+    expect(bad.status).toBe(400);
+  });
+
+  it("does the same for comments", async () => {
+    const id = freshId();
+    const first = await g.viewer.client.post(commentsPath(g), { body: "a thought, sent twice", id });
+    expect(first.status).toBe(201);
+    expect(first.body.comment.id).toBe(id);
+    const again = await g.viewer.client.post(commentsPath(g), { body: "a thought, sent twice", id });
+    expect(again.status).toBe(200);
+    expect(again.body.comment.id).toBe(id);
+    const list = (await g.viewer.client.get(`${commentsPath(g)}?limit=200`)).body.items as { id: string }[];
+    expect(list.filter((c) => c.id === id)).toHaveLength(1);
+    const taken = await g.editor.client.post(commentsPath(g), { body: "not yours", id });
+    expect(taken.status).toBe(409);
+    expect(taken.body.error.code).toBe("id_taken");
+  });
+});

@@ -10,7 +10,7 @@ import { exportDisposition, renderAnnotationsMarkdown } from "../annotations/mar
 import { notifyMentions } from "../annotations/mentions";
 import { namesOf, withAuthorName, withAuthorNames } from "../annotations/people";
 import type { AppEnv } from "../context";
-import { errorBody, forbidden, notFound } from "../errors";
+import { errorBody, forbidden, idTaken, notFound } from "../errors";
 import { requireRole } from "../middleware/project-access";
 import { currentUser } from "../middleware/session";
 import { validate } from "../middleware/validate";
@@ -48,8 +48,11 @@ export const annotationRoutes = new Hono<AppEnv>()
     const input = c.req.valid("json");
     assertPageInDocument(input.page, document.pageCount);
     const result = await projectRoom(c.env, projectId).createAnnotation({ ...input, documentId: document.id }, { userId: user.id, role: c.var.projectRole });
+    if (!result.ok && result.code === "id_taken") throw idTaken("highlight");
     if (!result.ok) throw forbidden("insufficient_role", "Only a project editor or owner can highlight.");
     const annotation = result.annotation;
+    // A create sent again (same client-chosen id): the stored highlight, and no second email.
+    if (result.replayed) return c.json({ annotation: { ...annotation, authorName: user.name } }, 200);
     if (annotation.note) {
       await notifyMentions(c.env, c.var.db, {
         text: annotation.note,

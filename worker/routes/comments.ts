@@ -9,7 +9,7 @@ import { loadProjectDocument, pathDocument } from "../annotations/document";
 import { notifyMentions } from "../annotations/mentions";
 import { withAuthorName, withAuthorNames } from "../annotations/people";
 import type { AppEnv, AuthUser } from "../context";
-import { badRequest, errorBody, forbidden, notFound } from "../errors";
+import { badRequest, errorBody, forbidden, idTaken, notFound } from "../errors";
 import { currentUser } from "../middleware/session";
 import { validate } from "../middleware/validate";
 import { projectRoom } from "../projects/room";
@@ -26,6 +26,8 @@ function refuse(refusal: Refusal, action: "edit" | "delete" | "reply"): never {
       throw badRequest("invalid_parent", "parentId must be a comment on the same paper (and on the same highlight, when annotationId is given).");
     case "invalid_annotation":
       throw badRequest("invalid_annotation", "annotationId must be a highlight on this paper.");
+    case "id_taken":
+      throw idTaken("comment");
   }
 }
 
@@ -62,9 +64,11 @@ export const commentRoutes = new Hono<AppEnv>()
     const projectId = c.req.param("projectId")!;
     const user = currentUser(c);
     const document = await pathDocument(c);
-    const { body, annotationId = null, parentId = null } = c.req.valid("json");
-    const result = await projectRoom(c.env, projectId).createComment({ documentId: document.id, annotationId, parentId, body }, actorOf(user, c.var.projectRole));
+    const { body, annotationId = null, parentId = null, id } = c.req.valid("json");
+    const result = await projectRoom(c.env, projectId).createComment({ documentId: document.id, annotationId, parentId, body, id }, actorOf(user, c.var.projectRole));
     if (!result.ok) refuse(result as Refusal, "reply");
+    // A create sent again (same client-chosen id): the stored comment, and no second email.
+    if (result.replayed) return c.json({ comment: { ...result.comment, authorName: user.name } }, 200);
     await mentionFrom(c, projectId, result.comment, user, null);
     return c.json({ comment: { ...result.comment, authorName: user.name } }, 201);
   })

@@ -3,6 +3,7 @@
 // newer than the one held, so replayed, duplicated or late events change nothing.
 import { batch, createSignal } from "solid-js";
 import { api, type AnnotationDto, type CommentDto, type Named } from "../api";
+import { createIdempotently } from "../lib/idempotent-create";
 
 export type Annotation = Named<AnnotationDto>;
 export type Comment = Named<CommentDto>;
@@ -107,7 +108,7 @@ export function createAnnotationsStore(projectId: string, documentId: string) {
     nameOf: (id: string) => names.get(id),
 
     async createAnnotation(body: Parameters<typeof api.createAnnotation>[2]) {
-      const { annotation } = await api.createAnnotation(projectId, documentId, body);
+      const { annotation } = await createIdempotently((id) => api.createAnnotation(projectId, documentId, { ...body, id }));
       learn(annotation);
       annotations.apply(annotation);
       return annotation;
@@ -130,7 +131,7 @@ export function createAnnotationsStore(projectId: string, documentId: string) {
       for (const c of comments.items().values()) if (c.annotationId === id) comments.drop(c.id);
     },
     async createComment(body: { body: string; annotationId?: string | null; parentId?: string | null }) {
-      const { comment } = await api.createComment(projectId, documentId, body);
+      const { comment } = await createIdempotently((id) => api.createComment(projectId, documentId, { ...body, id }));
       learn(comment);
       comments.apply(comment);
       return comment;
