@@ -36,30 +36,34 @@ const PORT = int("LOAD_PORT", 8797);
 const WEIGHTS = UPLOADS_ONLY ? { upload: 1 } : { upload: 0.25, search: 0.3, annotate: 0.15, comment: 0.1, list: 0.2 };
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-/** Attempts per upload, as the web client makes (client/src/lib/upload.ts). */
-const UPLOAD_ATTEMPTS = 4;
 /** Attempts answered transiently and then retried (uploads, highlights, comments), by status and detail. */
 const retriedAttempts = new Map();
 const clientId = () => randomBytes(16).toString("base64url");
 
+const detailOf = (res, n) => (typeof res.body === "object" ? (res.body?.error?.code ?? "") : String(res.body).slice(0, n));
+
 /**
- * A highlight or comment create with a client-chosen id, sent again after a transient answer like
- * the web client does (client/src/lib/idempotent-create.ts): a repeat is answered 200, never stored twice.
+ * One POST as the web client sends it: a transient answer (no answer, 429, 5xx) is sent again with
+ * backoff — safe because uploads are deduplicated by SHA-256 and creates carry a client-chosen id
+ * (client/src/lib/upload.ts, client/src/lib/idempotent-create.ts). The table shows the final
+ * outcome; the retried attempts are counted apart.
  */
-async function createWithRetries(u, op, pathname, json) {
+async function postWithRetries(u, op, pathname, init, { attempts, backoffMs }) {
   const started = performance.now();
   let res;
   for (let attempt = 1; ; attempt++) {
-    res = await u.request(null, "POST", pathname, { json });
+    res = await u.request(null, "POST", pathname, init);
     const transient = res.status === 0 || res.status === 429 || res.status >= 500;
-    if (!transient || attempt >= 3) break;
-    const key = `${op} ${res.status} ${typeof res.body === "object" ? (res.body?.error?.code ?? "") : String(res.body).slice(0, 60)}`;
+    if (!transient || attempt >= attempts) break;
+    const key = `${op} ${res.status} ${detailOf(res, 60)}`;
     retriedAttempts.set(key, (retriedAttempts.get(key) ?? 0) + 1);
-    await sleep(400 * 3 ** (attempt - 1) * (0.5 + Math.random() / 2));
+    await sleep(backoffMs(attempt) * (0.5 + Math.random() / 2));
   }
-  record(op, performance.now() - started, res.status, typeof res.body === "object" ? (res.body?.error?.code ?? "") : String(res.body).slice(0, 80));
+  record(op, performance.now() - started, res.status, detailOf(res, 80));
   return res;
 }
+const UPLOAD_RETRIES = { attempts: 4, backoffMs: (n) => Math.min(8000, 500 * 2 ** (n - 1)) };
+const CREATE_RETRIES = { attempts: 3, backoffMs: (n) => 400 * 3 ** (n - 1) };
 const pick = (items) => items[Math.floor(Math.random() * items.length)];
 
 // ---- measurements ------------------------------------------------------------------------
@@ -192,27 +196,14 @@ try {
 
   // The timed phase.
   const ops = {
-    // Like the web client (client/src/lib/upload.ts): a transient answer (no answer, 429, 5xx) is
-    // retried with backoff; the server deduplicates by SHA-256, so a retry never stores twice.
-    // The table shows each upload's final outcome; the retried attempts are counted apart.
     async upload(u) {
       const p = u.project;
       const label = `${u.label}-${p.uploads.length}-${Math.random().toString(36).slice(2)}`;
       const bytes = makePaper(PAGES, label, { paddingBytes: Math.floor(Math.random() * PADDING_MAX) });
-      const started = performance.now();
-      let res;
-      for (let attempt = 1; ; attempt++) {
-        res = await u.request(null, "POST", `/api/projects/${p.id}/documents`, {
-          body: bytes,
-          headers: { "Content-Type": "application/pdf", "X-Filename": encodeURIComponent(`${label}.pdf`) },
-        });
-        const transient = res.status === 0 || res.status === 429 || res.status >= 500;
-        if (!transient || attempt >= UPLOAD_ATTEMPTS) break;
-        const key = `upload ${res.status} ${typeof res.body === "object" ? (res.body?.error?.code ?? "") : String(res.body).slice(0, 60)}`;
-        retriedAttempts.set(key, (retriedAttempts.get(key) ?? 0) + 1);
-        await sleep(Math.min(8000, 500 * 2 ** (attempt - 1)) * (0.5 + Math.random() / 2));
-      }
-      record("upload", performance.now() - started, res.status, typeof res.body === "object" ? (res.body?.error?.code ?? "") : String(res.body).slice(0, 80));
+      const res = await postWithRetries(u, "upload", `/api/projects/${p.id}/documents`, {
+        body: bytes,
+        headers: { "Content-Type": "application/pdf", "X-Filename": encodeURIComponent(`${label}.pdf`) },
+      }, UPLOAD_RETRIES);
       if (res.status === 201 || (res.status === 200 && res.body?.duplicate)) p.uploads.push({ id: res.body.document.id, size: bytes.length });
     },
     async search(u) {
@@ -221,14 +212,14 @@ try {
     async annotate(u) {
       const p = u.project;
       const json = { id: clientId(), page: 1 + Math.floor(Math.random() * 3), quote: "protein folding", prefix: "studies ", suffix: ".", rects: [{ x: Math.random() * 0.5, y: Math.random() * 0.9, w: 0.3, h: 0.02 }], color: "yellow", note: `note by ${u.label}` };
-      const res = await createWithRetries(u, "annotate", `/api/projects/${p.id}/documents/${p.seedId}/annotations`, json);
+      const res = await postWithRetries(u, "annotate", `/api/projects/${p.id}/documents/${p.seedId}/annotations`, { json }, CREATE_RETRIES);
       if (res.status === 201 || res.status === 200) p.annotations.push(res.body.annotation.id);
     },
     async comment(u) {
       const p = u.project;
       const annotationId = p.annotations.length ? pick(p.annotations) : null;
       const json = { id: clientId(), body: `A thought from ${u.label}.`, annotationId };
-      const res = await createWithRetries(u, "comment", `/api/projects/${p.id}/documents/${p.seedId}/comments`, json);
+      const res = await postWithRetries(u, "comment", `/api/projects/${p.id}/documents/${p.seedId}/comments`, { json }, CREATE_RETRIES);
       if (res.status === 201 || res.status === 200) p.comments.push(res.body.comment.id);
     },
     async list(u) {

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { after, test } from "node:test";
 import { makePdf } from "../scripts/make-pdf.mjs";
 import { LOUD_DOI, LOUD_TITLE, loudPages, QUIET_TITLE, quietPages } from "../test/fixtures/citing-papers.mjs";
-import { baseUrl, openBrowser, shot, uniqueEmail } from "./helpers.mjs";
+import { baseUrl, openBrowser, shot, uniqueEmail, uploadParsed } from "./helpers.mjs";
 
 const browsers = [];
 after(async () => {
@@ -13,22 +13,6 @@ after(async () => {
 });
 
 const headers = { Origin: baseUrl };
-
-async function upload(page, projectId, pages, title, filename) {
-  const res = await page.request.post(`/api/projects/${projectId}/documents`, {
-    headers: { ...headers, "Content-Type": "application/pdf", "X-Filename": filename },
-    data: Buffer.from(makePdf(pages, { title })),
-  });
-  assert.equal(res.status(), 201, await res.text());
-  const id = (await res.json()).document.id;
-  for (let i = 0; i < 200; i++) {
-    const doc = (await (await page.request.get(`/api/projects/${projectId}/documents/${id}`)).json()).document;
-    if (doc.status === "parsed") return id;
-    assert.notEqual(doc.status, "failed", JSON.stringify(doc));
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  throw new Error(`${filename} did not parse`);
-}
 
 test("the citation graph shows two papers citing each other, and opens one", async () => {
   const browser = await openBrowser();
@@ -44,8 +28,8 @@ test("the citation graph shows two papers citing each other, and opens one", asy
   await page.getByRole("heading", { name: "No citations between papers of this project yet" }).waitFor();
   await shot(page, "60-graph-empty");
 
-  const quiet = await upload(page, project.id, quietPages, QUIET_TITLE, "quiet.pdf");
-  const loud = await upload(page, project.id, loudPages, LOUD_TITLE, "loud.pdf");
+  const quiet = (await uploadParsed(page, project.id, makePdf(quietPages, { title: QUIET_TITLE }), "quiet.pdf")).id;
+  const loud = (await uploadParsed(page, project.id, makePdf(loudPages, { title: LOUD_TITLE }), "loud.pdf")).id;
   for (const [id, patch] of [
     [quiet, { title: QUIET_TITLE, authors: ["Amelia Bell", "Carl Dorn"], year: 2019 }],
     [loud, { title: LOUD_TITLE, authors: ["Iris Ives"], year: 2021, doi: LOUD_DOI }],

@@ -1,4 +1,5 @@
 // Shared by the browser tests: Chromium, the base URL, the dev outbox, screenshots.
+import assert from "node:assert/strict";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -77,4 +78,24 @@ export async function signUpApi(label) {
   if (res.status !== 201) throw new Error(`signup ${res.status}: ${await res.text()}`);
   const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.startsWith("sk_session="));
   return { headers: { Cookie: cookie, Origin: baseUrl } };
+}
+
+/**
+ * Uploads `bytes` as `filename` through the page's API context (its session) and waits until the
+ * paper is parsed; returns the document. A paper that fails or takes over 30 s fails the test.
+ */
+export async function uploadParsed(page, projectId, bytes, filename) {
+  const res = await page.request.post(`/api/projects/${projectId}/documents`, {
+    headers: { Origin: baseUrl, "Content-Type": "application/pdf", "X-Filename": filename },
+    data: Buffer.from(bytes),
+  });
+  assert.equal(res.status(), 201, await res.text());
+  let doc = (await res.json()).document;
+  for (let i = 0; i < 200 && doc.status !== "parsed"; i++) {
+    assert.notEqual(doc.status, "failed", JSON.stringify(doc));
+    await new Promise((r) => setTimeout(r, 150));
+    doc = (await (await page.request.get(`/api/projects/${projectId}/documents/${doc.id}`)).json()).document;
+  }
+  assert.equal(doc.status, "parsed", `${filename} did not parse`);
+  return doc;
 }

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { after, test } from "node:test";
 import { makePaper } from "../scripts/make-pdf.mjs";
-import { baseUrl, openBrowser, shot, uniqueEmail } from "./helpers.mjs";
+import { baseUrl, openBrowser, shot, uniqueEmail, uploadParsed } from "./helpers.mjs";
 
 const browsers = [];
 after(async () => {
@@ -14,21 +14,7 @@ after(async () => {
 
 const headers = { Origin: baseUrl };
 
-async function upload(page, projectId, label, title) {
-  const res = await page.request.post(`/api/projects/${projectId}/documents`, {
-    headers: { ...headers, "Content-Type": "application/pdf", "X-Filename": `${label}.pdf` },
-    data: Buffer.from(makePaper(2, label, { title })),
-  });
-  assert.equal(res.status(), 201, await res.text());
-  const id = (await res.json()).document.id;
-  for (let i = 0; i < 200; i++) {
-    const doc = (await (await page.request.get(`/api/projects/${projectId}/documents/${id}`)).json()).document;
-    if (doc.status === "parsed") return id;
-    assert.notEqual(doc.status, "failed", JSON.stringify(doc));
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  throw new Error(`${label} did not parse`);
-}
+const upload = async (page, projectId, label, title) => (await uploadParsed(page, projectId, makePaper(2, label, { title }), `${label}.pdf`)).id;
 
 async function patch(page, projectId, id, data) {
   const res = await page.request.patch(`/api/projects/${projectId}/documents/${id}`, { headers, data });

@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { makePaper } from "../scripts/make-pdf.mjs";
-import { baseUrl, latestEmail, linkIn, openBrowser, shot, uniqueEmail, signUpInPage } from "./helpers.mjs";
+import { baseUrl, latestEmail, linkIn, openBrowser, shot, uniqueEmail, uploadParsed, signUpInPage } from "./helpers.mjs";
 
 const XSS = "<img src=x onerror=alert(1)>";
 const headers = { Origin: baseUrl };
@@ -29,19 +29,7 @@ before(async () => {
   const created = await a.page.request.post("/api/projects", { headers, data: { name: "Reading group" } });
   project = (await created.json()).project;
 
-  const upload = await a.page.request.post(`/api/projects/${project.id}/documents`, {
-    headers: { ...headers, "Content-Type": "application/pdf", "X-Filename": "folding.pdf" },
-    data: Buffer.from(makePaper(30, "folding", { title: "On the folding of proteins" })),
-  });
-  assert.equal(upload.status(), 201, await upload.text());
-  doc = (await upload.json()).document;
-  for (let i = 0; i < 120; i++) {
-    const res = await a.page.request.get(`/api/projects/${project.id}/documents/${doc.id}`);
-    doc = (await res.json()).document;
-    if (doc.status === "parsed" || doc.status === "failed") break;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  assert.equal(doc.status, "parsed");
+  doc = await uploadParsed(a.page, project.id, makePaper(30, "folding", { title: "On the folding of proteins" }), "folding.pdf");
 
   // B is invited as an editor and joins through the emailed link.
   const emailB = uniqueEmail("grace");

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { makePaper } from "../scripts/make-pdf.mjs";
-import { baseUrl, latestEmail, linkIn, openBrowser, shot, uniqueEmail, signUpInPage } from "./helpers.mjs";
+import { baseUrl, latestEmail, linkIn, openBrowser, shot, uniqueEmail, uploadParsed, signUpInPage } from "./helpers.mjs";
 
 const headers = { Origin: baseUrl };
 const browsers = [];
@@ -25,17 +25,7 @@ before(async () => {
   await signUpInPage(a.page, "Ada Lovelace");
   const created = await a.page.request.post("/api/projects", { headers, data: { name: "Offline reading" } });
   project = (await created.json()).project;
-  const upload = await a.page.request.post(`/api/projects/${project.id}/documents`, {
-    headers: { ...headers, "Content-Type": "application/pdf", "X-Filename": "offline.pdf" },
-    data: Buffer.from(makePaper(3, "offline", { title: "Reading while offline" })),
-  });
-  assert.equal(upload.status(), 201, await upload.text());
-  doc = (await upload.json()).document;
-  for (let i = 0; i < 120 && doc.status !== "parsed" && doc.status !== "failed"; i++) {
-    await new Promise((r) => setTimeout(r, 250));
-    doc = (await (await a.page.request.get(`/api/projects/${project.id}/documents/${doc.id}`)).json()).document;
-  }
-  assert.equal(doc.status, "parsed");
+  doc = await uploadParsed(a.page, project.id, makePaper(3, "offline", { title: "Reading while offline" }), "offline.pdf");
 
   const emailB = uniqueEmail("grace");
   const invite = await a.page.request.post(`/api/projects/${project.id}/invites`, { headers, data: { email: emailB, role: "editor" } });

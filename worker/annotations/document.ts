@@ -21,12 +21,13 @@ export async function loadProjectDocument(db: Db, projectId: string, documentId:
   return row;
 }
 
-const DOCUMENT_PATH = /^\/api\/projects\/([^/]+)\/documents\/([^/]+)\//;
+/** The routes that read their paper through `pathDocument`; the file, page and reparse routes load their own. */
+const DOCUMENT_PATH = /^\/api\/projects\/([^/]+)\/documents\/([^/]+)\/(?:annotations(?:\.md)?|comments|references)$/;
 
 /**
- * Starts reading the paper a /documents/:documentId/… path names while the caller is still being
- * identified, so annotation and comment writes wait for one D1 round trip instead of two. The row
- * is only handed out by `pathDocument`, which runs after the access check.
+ * Starts reading the paper an annotation, comment or reference path names while the caller is
+ * still being identified, so annotation and comment writes wait for one D1 round trip, not two.
+ * The row is only handed out by `pathDocument`, which runs after the access check.
  */
 export function prefetchPathDocument(c: Context<AppEnv>): void {
   const match = DOCUMENT_PATH.exec(c.req.path);
