@@ -211,8 +211,7 @@ describe("annotation events", () => {
 
     // A reconnecting client gets the same events replayed.
     const back = await connectLive(g.viewer.client, g.projectId);
-    back.socket.send({ type: "resume", afterSeq: viewer.seq });
-    const replayed = (await back.socket.eventsUntilPong()).filter((e) => "annotation" in e && e.annotation.id === a.id);
+    const replayed = (await back.socket.resume(viewer.seq, events.length)).filter((e) => "annotation" in e && e.annotation.id === a.id);
     expect(replayed).toEqual(events);
   });
 });

@@ -7,77 +7,10 @@ import { USER_ID_HEADER, USER_NAME_HEADER } from "../../durable-objects/sockets"
 import type { DocumentDto } from "../../protocol/documents";
 import { PING_FRAME, ServerMessage } from "../../protocol/realtime";
 import { BASE, signUp, TestClient } from "../helpers/client";
+import { LiveSocket, WAIT_MS } from "../helpers/live-socket";
 import { uploadPdf } from "../helpers/documents";
 import { makePaper } from "../helpers/pdf";
 import { addMember, createProject, type Person } from "../helpers/project";
-
-// ---- a socket you can await ----------------------------------------------------------------
-
-const WAIT_MS = 3000;
-
-class LiveSocket {
-  private readonly inbox: ServerMessage[] = [];
-  private readonly waiters: ((m: ServerMessage) => void)[] = [];
-  readonly closed: Promise<{ code: number; reason: string }>;
-
-  constructor(readonly ws: WebSocket) {
-    ws.accept();
-    ws.addEventListener("message", (event) => {
-      const parsed = ServerMessage.safeParse(JSON.parse(String(event.data)));
-      if (!parsed.success) throw new Error(`server sent an invalid frame: ${String(event.data)}`);
-      const waiter = this.waiters.shift();
-      if (waiter) waiter(parsed.data);
-      else this.inbox.push(parsed.data);
-    });
-    this.closed = new Promise((resolve) => ws.addEventListener("close", (e) => resolve({ code: e.code, reason: e.reason })));
-  }
-
-  /** The next frame, or a failure after `ms`. */
-  next(ms = WAIT_MS): Promise<ServerMessage> {
-    const queued = this.inbox.shift();
-    if (queued) return Promise.resolve(queued);
-    return withTimeout(new Promise((resolve) => this.waiters.push(resolve)), ms, "no frame arrived");
-  }
-
-  /** Skips frames until one of `type` arrives (presence broadcasts interleave freely). */
-  async nextOf<T extends ServerMessage["type"]>(type: T, ms = WAIT_MS): Promise<Extract<ServerMessage, { type: T }>> {
-    const deadline = Date.now() + ms;
-    for (;;) {
-      const frame = await this.next(Math.max(1, deadline - Date.now()));
-      if (frame.type === type) return frame as Extract<ServerMessage, { type: T }>;
-    }
-  }
-
-  /** Durable events only, dropping presence, until a pong: everything sent before the ping. */
-  async eventsUntilPong(): Promise<ServerMessage[]> {
-    // Not byte-exact PING_FRAME, so the room itself answers, in order after earlier frames.
-    this.send('{ "type": "ping" }');
-    const seen: ServerMessage[] = [];
-    for (;;) {
-      const frame = await this.next();
-      if (frame.type === "pong") return seen;
-      if (frame.type !== "presence") seen.push(frame);
-    }
-  }
-
-  send(frame: unknown): void {
-    this.ws.send(typeof frame === "string" ? frame : JSON.stringify(frame));
-  }
-
-  closeWith(ms = WAIT_MS) {
-    return withTimeout(this.closed, ms, "socket did not close");
-  }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => {
-    if (timer !== undefined) clearTimeout(timer);
-  });
-}
 
 // ---- the room directly ---------------------------------------------------------------------
 
@@ -205,13 +138,12 @@ describe("ProjectRoom WebSocket", () => {
     expect(again.hello.seq).toBe(4);
     // Live after the hello; the replay must not repeat it.
     await stub.publish({ type: "document.updated", document: fakeDocument("d1", "Renamed") });
-    again.socket.send({ type: "resume", afterSeq: 1 });
-    const seen = await again.socket.eventsUntilPong();
+    // The live event (5) may arrive before or among the replayed ones (2-4).
+    const seen = await again.socket.resume(1, 4);
     expect(seen.map((e) => ("seq" in e ? e.seq : e.type)).sort()).toEqual([2, 3, 4, 5]);
     expect(seen.filter((e) => e.type === "document.status").map((e) => ("seq" in e ? e.seq : 0))).toEqual([2, 3, 4]);
 
-    again.socket.send({ type: "resume", afterSeq: 5 });
-    expect(await again.socket.eventsUntilPong()).toEqual([]);
+    expect(await again.socket.resume(5, 0)).toEqual([]);
   });
 
   it("answers resync when the missed events were pruned or the seq is from the future", async () => {
@@ -222,12 +154,9 @@ describe("ProjectRoom WebSocket", () => {
       state.storage.sql.exec("DELETE FROM events WHERE seq <= 2");
     });
     const { socket } = await connectDirect(projectId, "ua");
-    socket.send({ type: "resume", afterSeq: 0 });
-    expect(await socket.eventsUntilPong()).toEqual([{ type: "resync" }]);
-    socket.send({ type: "resume", afterSeq: 2 });
-    expect((await socket.eventsUntilPong()).map((e) => ("seq" in e ? e.seq : e.type))).toEqual([3, 4, 5]);
-    socket.send({ type: "resume", afterSeq: 99 });
-    expect(await socket.eventsUntilPong()).toEqual([{ type: "resync" }]);
+    expect(await socket.resume(0, 1)).toEqual([{ type: "resync" }]);
+    expect((await socket.resume(2, 3)).map((e) => ("seq" in e ? e.seq : e.type))).toEqual([3, 4, 5]);
+    expect(await socket.resume(99, 1)).toEqual([{ type: "resync" }]);
   });
 
   it("answers an invalid frame with an error frame and keeps the socket open", async () => {
@@ -413,8 +342,7 @@ describe("GET /api/projects/:projectId/live", () => {
     b.socket.ws.close(1000);
     await stub.publish(statusEvent("d1", 10));
     const back = await connect(member, projectId);
-    back.socket.send({ type: "resume", afterSeq: base + 2 });
-    expect(await back.socket.eventsUntilPong()).toMatchObject([{ type: "document.status", seq: base + 3, progress: { pages: 10 } }]);
+    expect(await back.socket.resume(base + 2, 1)).toMatchObject([{ type: "document.status", seq: base + 3, progress: { pages: 10 } }]);
   });
 
   it("shows an upload's life to every member live: created, then status up to parsed", async () => {
