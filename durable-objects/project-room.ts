@@ -12,6 +12,7 @@ import * as comments from "./comments";
 import { FrameLimiter } from "./frame-limit";
 import * as pageStore from "./page-store";
 import * as referencesStore from "./references-store";
+import { discussionCounts, type DiscussionCount } from "./discussion";
 import * as searchIndex from "./search-index";
 import { giveBackLease, leaseIdOf, leaseTags, openLeaseIds, readLeaseId } from "./socket-leases";
 import { Coalescer, presenceList, type SocketAttachment } from "./presence";
@@ -187,6 +188,12 @@ export class ProjectRoom extends DurableObject<Env> {
   async citationEdges(targets: referencesStore.LinkTarget[]): Promise<{ from: string; to: string }[]> {
     this.assertLive();
     return referencesStore.citationEdges(this.ctx.storage.sql, targets);
+  }
+
+  /** Highlights, comments and open threads per paper that has any (durable-objects/discussion.ts). */
+  async discussion(): Promise<DiscussionCount[]> {
+    this.assertLive();
+    return discussionCounts(this.ctx.storage.sql);
   }
 
   /** The seq of the newest durable event (0 before the first). */

@@ -139,3 +139,14 @@ export const commentListQuery = annotationListQuery.extend({
   /** Only the threads on this highlight; `none` for the paper-level threads. */
   annotationId: z.string().min(1).max(200).optional(),
 });
+
+/** One paper's discussion at a glance (GET /api/projects/:id/discussion; docs/api-extensions.md). */
+export interface DiscussionCountDto {
+  documentId: string;
+  highlights: number;
+  comments: number;
+  /** Thread roots (on a highlight or on the paper) not resolved. */
+  openThreads: number;
+  /** ISO time of the newest highlight, highlight edit, comment or comment edit. */
+  lastActivityAt: string;
+}

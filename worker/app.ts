@@ -24,6 +24,7 @@ import { commentRoutes } from "./routes/comments";
 import { documentRoutes } from "./routes/documents";
 import { duplicateRoutes } from "./routes/duplicates";
 import { devRoutes } from "./routes/dev";
+import { discussionRoutes } from "./routes/discussion";
 import { exportRoutes } from "./routes/export";
 import { healthRoutes } from "./routes/health";
 import { inviteRoutes, projectInviteRoutes } from "./routes/invites";
@@ -96,6 +97,7 @@ const routes = app
   .route("/api/projects/:projectId", commentRoutes)
   .route("/api/projects/:projectId", exportRoutes)
   .route("/api/projects/:projectId", referenceRoutes)
+  .route("/api/projects/:projectId", discussionRoutes)
   .route("/api/invites", inviteRoutes)
   .route("/api/admin/backups", backupRoutes)
   .route("/api/admin", adminRoutes)

@@ -2,10 +2,10 @@
 // always arrive as an ApiError carrying the contract's {code, message} and the status.
 import type { ApiTokenDto, InviteDto, MemberDto, ProjectDto, Role, UserDto } from "../../protocol/api";
 import type { DocumentDto, DocumentStatus } from "../../protocol/documents";
-import type { AnnotationDto, CommentDto, HighlightColor } from "../../protocol/annotations";
+import type { AnnotationDto, CommentDto, DiscussionCountDto, HighlightColor } from "../../protocol/annotations";
 import type { BillingDto, BillingInterval } from "../../protocol/billing";
 
-export type { BillingDto, BillingInterval };
+export type { BillingDto, BillingInterval, DiscussionCountDto };
 export type { ApiTokenDto, DocumentDto, DocumentStatus, InviteDto, MemberDto, ProjectDto, Role, UserDto };
 
 export class ApiError extends Error {
@@ -203,6 +203,7 @@ export const api = {
   getReferences: (projectId: string, documentId: string) =>
     request<ReferencesDto>("GET", `/projects/${enc(projectId)}/documents/${enc(documentId)}/references`),
   getCitationGraph: (projectId: string) => request<CitationGraphDto>("GET", `/projects/${enc(projectId)}/citation-graph`),
+  getDiscussion: (projectId: string) => request<{ items: DiscussionCountDto[] }>("GET", `/projects/${enc(projectId)}/discussion`),
 };
 
 /** The message to show a person for anything thrown by an API call. */

@@ -72,6 +72,7 @@ const ROUTES: RouteCase[] = [
     request: (f) => ({ method: "PATCH", path: `/api/projects/${f.projectId}/comments/${f.commentId}`, body: { body: "edited" } }),
   },
   { name: "DELETE owner's comment", minRole: "owner", success: 204, paper: true, request: (f) => ({ method: "DELETE", path: `/api/projects/${f.projectId}/comments/${f.commentId}` }) },
+  { name: "GET discussion counts", minRole: "viewer", success: 200, paper: true, request: (f) => ({ method: "GET", path: `/api/projects/${f.projectId}/discussion` }) },
   { name: "POST resolve thread", minRole: "viewer", success: 200, paper: true, request: (f) => ({ method: "POST", path: `/api/projects/${f.projectId}/comments/${f.commentId}/resolve` }) },
 ];
 

@@ -1,12 +1,13 @@
 // One paper in the library table: title (serif, links to the reader), authors and year,
-// tags, status, who added it and when, and the row's actions.
+// tags, status, its discussion, who added it and when, and the row's actions.
 import * as DropdownMenu from "@kobalte/core/dropdown-menu";
 import { A } from "@solidjs/router";
 import { Show } from "solid-js";
-import type { DocumentDto } from "../../api";
+import type { DiscussionCountDto, DocumentDto } from "../../api";
 import { formatDate, timeAgo } from "../../lib/format";
 import { authorLine, displayTitle, fileSize } from "../../lib/papers";
 import { Icon } from "../Icon";
+import { DiscussionCell } from "./DiscussionCell";
 import { DuplicateNotice } from "./DuplicateNotice";
 import { StatusChip } from "./StatusChip";
 import { TagEditor } from "./TagEditor";
@@ -14,6 +15,7 @@ import { TagEditor } from "./TagEditor";
 export interface RowActions {
   canEdit: boolean;
   addedBy: (userId: string) => string;
+  discussionOf: (documentId: string) => DiscussionCountDto | undefined;
   onViewText: (doc: DocumentDto) => void;
   onReparse: (doc: DocumentDto) => void;
   onDelete: (doc: DocumentDto) => void;
@@ -65,6 +67,9 @@ export function DocumentRow(props: { doc: DocumentDto; actions: RowActions }) {
       </td>
       <td class="doc-cell-status">
         <StatusChip doc={props.doc} onReparse={props.actions.canEdit ? () => props.actions.onReparse(props.doc) : undefined} />
+      </td>
+      <td class="doc-cell-discussion">
+        <DiscussionCell counts={props.actions.discussionOf(props.doc.id)} href={href()} title={title()} />
       </td>
       <td class="doc-cell-added">
         <div class="doc-added-by">{props.actions.addedBy(props.doc.uploadedBy)}</div>

@@ -33,6 +33,9 @@ export function DocumentTable(props: {
             <th scope="col" class="doc-col-status">
               Status
             </th>
+            <th scope="col" class="doc-col-discussion">
+              Discussion
+            </th>
             <th scope="col" class="doc-col-added">
               Added
             </th>

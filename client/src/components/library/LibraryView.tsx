@@ -15,6 +15,7 @@ import { ConfirmDialog } from "../ConfirmDialog";
 import { Icon } from "../Icon";
 import { RoleBadge } from "../RoleBadge";
 import { ErrorState, SkeletonRows } from "../States";
+import { useDiscussion } from "./discussion";
 import { DocumentTable } from "./DocumentTable";
 import { DropOverlay } from "./DropOverlay";
 import { duplicateReason } from "./DuplicateNotice";
@@ -31,6 +32,7 @@ export function LibraryView(props: { project: ProjectDto }) {
   const canEdit = () => props.project.role !== "viewer";
   const live = useLive(projectId);
   const [members] = createResource(projectId, (id) => api.listMembers(id).then((p) => p.items));
+  const discussion = useDiscussion(projectId, live);
 
   const [text, setText] = createSignal("");
   const [status, setStatus] = createSignal<DocumentStatus | "">("");
@@ -215,6 +217,7 @@ export function LibraryView(props: { project: ProjectDto }) {
             actions={{
               canEdit: canEdit(),
               addedBy,
+              discussionOf: (id) => discussion().get(id),
               onViewText: setReading,
               onReparse: (d) => void reparse(d),
               onDelete: setDeleting,
