@@ -1,6 +1,6 @@
 // The library's discussion column in the browser: a highlight and a thread written elsewhere
 // show up in the paper's row without a reload, resolving the thread clears "open", and a paper
-// nobody has discussed says so in words for screen readers.
+// nobody has discussed says so in words for screen readers; "Recently discussed" sorts by it.
 import assert from "node:assert/strict";
 import { after, test } from "node:test";
 import { makePaper } from "../scripts/make-pdf.mjs";
@@ -46,6 +46,12 @@ test("discussion counts follow highlights and threads live", async () => {
   assert.equal(await link.getAttribute("href"), `/projects/${project.id}/papers/${discussed.id}`);
   assert.match(await cell(quiet).innerText(), /No highlights or comments yet/);
   await shot(page, "37-library-discussion");
+
+  // Newest first by default puts the quiet paper on top; "Recently discussed" puts the other there.
+  const firstRow = () => page.locator("tr.doc-row").first().getAttribute("data-document-id");
+  assert.equal(await firstRow(), quiet.id);
+  await page.getByLabel("Sort by").selectOption("activity");
+  assert.equal(await firstRow(), discussed.id);
 
   await post(page, `/api/projects/${project.id}/comments/${comment.id}/resolve`);
   await cell(discussed).getByRole("link", { name: `1 highlight, 1 comment on ${discussed.title}` }).waitFor({ timeout: 10_000 });

@@ -1,5 +1,5 @@
 // How papers read to people: failure reasons in words, sizes, speeds, the title to show.
-import type { DocumentDto } from "../api";
+import type { DocumentDto } from "../../../protocol/documents";
 
 const failures: Record<string, string> = {
   encrypted: "The PDF is locked with a password, so its text could not be read.",

@@ -40,6 +40,7 @@ export function LibraryToolbar(props: {
         <option value="added">Recently added</option>
         <option value="title">Title A–Z</option>
         <option value="year">Year, newest</option>
+        <option value="activity">Recently discussed</option>
       </select>
       <Show when={props.canUpload}>
         <button type="button" class="btn btn-primary lib-upload" onClick={() => props.onUploadClick()}>

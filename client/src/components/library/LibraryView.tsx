@@ -68,7 +68,11 @@ export function LibraryView(props: { project: ProjectDto }) {
     announce(e.status === "parsed" ? `${name} is parsed` : `${name} failed: ${failureText(e.error)}`);
   });
 
-  const rows = createMemo(() => viewRows(library.items, { text: text(), status: status(), sort: sort() }).filter((d) => !tag() || d.tags.includes(tag())));
+  const rows = createMemo(() =>
+    viewRows(library.items, { text: text(), status: status(), sort: sort(), lastActivity: (id) => discussion().get(id)?.lastActivityAt }).filter(
+      (d) => !tag() || d.tags.includes(tag()),
+    ),
+  );
   const filtered = () => !!(text().trim() || status() || tag());
   // Every tag seen in this project's list; while one tag filters the list, the others stay offered.
   const knownTags = createMemo<string[]>((prev) => {
