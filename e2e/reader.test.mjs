@@ -97,6 +97,12 @@ test("A highlights, B sees it live with A's presence; notes stay text; comments 
 
   // B sees A's avatar at page 12 in the toolbar; scrolling there shows it at the page's edge.
   await pb.locator(".presence-btn").getByRole("img", { name: "Ada Lovelace" }).waitFor();
+  // The projects rail says so too: asked again whenever the tab becomes visible.
+  await pb.evaluate(() => document.dispatchEvent(new Event("visibilitychange")));
+  const railOnline = pb.locator(`.rail-link[href="/projects/${project.id}"]`).getByTestId("rail-online");
+  await railOnline.waitFor();
+  assert.match(await railOnline.innerText(), /1/);
+  assert.match(await pb.locator(`.rail-link[href="/projects/${project.id}"]`).getAttribute("title"), /Ada Lovelace is here$/);
   await pb.getByLabel("Page number").fill("12");
   await pb.getByLabel("Page number").press("Enter");
   await pageEl(pb, 12).locator(".presence-marker").waitFor();

@@ -67,3 +67,9 @@ export interface ApiTokenDto {
 export interface ApiErrorBody {
   error: { code: string; message: string };
 }
+
+/** Who else has a project open right now (GET /api/me/online; docs/api-extensions.md). */
+export interface ProjectOnlineDto {
+  projectId: string;
+  users: { userId: string; name: string }[];
+}

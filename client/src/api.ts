@@ -1,12 +1,12 @@
 // The one API module: every HTTP call the client makes goes through `request`, so errors
 // always arrive as an ApiError carrying the contract's {code, message} and the status.
-import type { ApiTokenDto, InviteDto, MemberDto, ProjectDto, Role, UserDto } from "../../protocol/api";
+import type { ApiTokenDto, InviteDto, MemberDto, ProjectDto, ProjectOnlineDto, Role, UserDto } from "../../protocol/api";
 import type { DocumentDto, DocumentStatus } from "../../protocol/documents";
 import type { AnnotationDto, CommentDto, DiscussionCountDto, HighlightColor } from "../../protocol/annotations";
 import type { BillingDto, BillingInterval } from "../../protocol/billing";
 
 export type { BillingDto, BillingInterval, DiscussionCountDto };
-export type { ApiTokenDto, DocumentDto, DocumentStatus, InviteDto, MemberDto, ProjectDto, Role, UserDto };
+export type { ApiTokenDto, DocumentDto, DocumentStatus, InviteDto, MemberDto, ProjectDto, ProjectOnlineDto, Role, UserDto };
 
 export class ApiError extends Error {
   constructor(
@@ -114,6 +114,7 @@ const enc = encodeURIComponent;
 
 export const api = {
   me: () => request<{ user: UserDto }>("GET", "/me"),
+  online: () => request<{ items: ProjectOnlineDto[] }>("GET", "/me/online"),
   signup: (body: { email: string; password: string; name: string }) => request<{ user: UserDto }>("POST", "/auth/signup", body),
   login: (body: { email: string; password: string }) => request<{ user: UserDto }>("POST", "/auth/login", body),
   logout: () => request<void>("POST", "/auth/logout"),

@@ -241,5 +241,10 @@ export const userLeases = sqliteTable(
     expiresAt: text("expires_at").notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index("user_leases_user_kind_idx").on(t.userId, t.kind, t.expiresAt), index("user_leases_expires_idx").on(t.expiresAt)],
+  (t) => [
+    index("user_leases_user_kind_idx").on(t.userId, t.kind, t.expiresAt),
+    index("user_leases_expires_idx").on(t.expiresAt),
+    // Who is online in a project (worker/projects/online.ts).
+    index("user_leases_project_kind_idx").on(t.projectId, t.kind, t.expiresAt),
+  ],
 );

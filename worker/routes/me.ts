@@ -1,4 +1,4 @@
-// GET /api/me and personal access tokens (/api/tokens).
+// GET /api/me, who is online in my projects (/api/me/online), and personal access tokens (/api/tokens).
 import { and, desc, eq } from "drizzle-orm";
 import { Hono } from "hono";
 import { tokenCreateBody } from "../../protocol/api";
@@ -7,9 +7,14 @@ import { apiTokens } from "../db/schema";
 import { notFound } from "../errors";
 import { newId, newToken, sha256Hex } from "../lib/crypto";
 import { currentUser, requireUser } from "../middleware/session";
+import { onlineInMyProjects } from "../projects/online";
 import { validate } from "../middleware/validate";
 
-export const meRoutes = new Hono<AppEnv>().use(requireUser).get("/", (c) => c.json({ user: currentUser(c) }));
+export const meRoutes = new Hono<AppEnv>()
+  .use(requireUser)
+  .get("/", (c) => c.json({ user: currentUser(c) }))
+  // Who else is in each of my projects right now (docs/api-extensions.md §Online in your projects).
+  .get("/online", async (c) => c.json({ items: await onlineInMyProjects(c.env, c.var.db, currentUser(c).id) }));
 
 export const tokenRoutes = new Hono<AppEnv>()
   .use(requireUser)

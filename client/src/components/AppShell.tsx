@@ -1,8 +1,9 @@
 // The signed-in frame: left rail of projects, top bar, verify banner. Signed-out visitors
 // are sent to /login with `next` set to where they were going.
 import { A, useLocation, useMatch, useNavigate, type RouteSectionProps } from "@solidjs/router";
-import { createEffect, For, Match, on, Show, Suspense, Switch } from "solid-js";
+import { createEffect, For, Match, on, onCleanup, Show, Suspense, Switch } from "solid-js";
 import { loginHref } from "../lib/next";
+import { followOnline, namesOf, online } from "../stores/online";
 import { loadProjects, projects, projectsError } from "../stores/projects";
 import { loadError, loadSession, user } from "../stores/session";
 import { railCollapsed, setNewProjectOpen, toggleRail } from "../stores/ui";
@@ -27,7 +28,9 @@ export function AppShell(props: RouteSectionProps) {
     on(
       () => user()?.id,
       (id) => {
-        if (id) void loadProjects();
+        if (!id) return;
+        void loadProjects();
+        onCleanup(followOnline());
       },
     ),
   );
@@ -66,14 +69,29 @@ export function AppShell(props: RouteSectionProps) {
             <Match when={projects()}>
               <ul class="rail-list">
                 <For each={projects()}>
-                  {(p) => (
-                    <li>
-                      <A href={`/projects/${p.id}`} class="rail-link" activeClass="active" title={p.name}>
-                        <span class="rail-dot" aria-hidden="true" />
-                        <span class="rail-link-text">{p.name}</span>
-                      </A>
-                    </li>
-                  )}
+                  {(p) => {
+                    const here = () => online().get(p.id) ?? [];
+                    return (
+                      <li>
+                        <A
+                          href={`/projects/${p.id}`}
+                          class="rail-link"
+                          activeClass="active"
+                          title={here().length ? `${p.name} — ${namesOf(here())} ${here().length === 1 ? "is" : "are"} here` : p.name}
+                        >
+                          <span class="rail-dot" aria-hidden="true" />
+                          <span class="rail-link-text">{p.name}</span>
+                          <Show when={here().length}>
+                            <span class="rail-online" data-testid="rail-online">
+                              <span class="rail-online-dot" aria-hidden="true" />
+                              <span aria-hidden="true">{here().length}</span>
+                              <span class="visually-hidden">, {here().length} online</span>
+                            </span>
+                          </Show>
+                        </A>
+                      </li>
+                    );
+                  }}
                 </For>
               </ul>
             </Match>

@@ -1,0 +1,1 @@
+CREATE INDEX `user_leases_project_kind_idx` ON `user_leases` (`project_id`,`kind`,`expires_at`);
