@@ -2,8 +2,10 @@
 // through the admin route the restore script calls → everything reachable again, unchanged.
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { tryAcquireLease } from "../../worker/abuse/user-leases";
 import { tablesInOrder } from "../../worker/backup/d1";
 import { listBackupIds, pruneBackups } from "../../worker/backup/retention";
+import { createDb } from "../../worker/db/client";
 import { highlight } from "../helpers/annotations";
 import { TestClient, signUp } from "../helpers/client";
 import { uploadPdf, waitForParse } from "../helpers/documents";
@@ -63,9 +65,14 @@ describe("backup and restore", () => {
     expect(before.seq).toBeGreaterThan(0);
     const r2Key = (await env.DB.prepare("SELECT r2_key FROM documents WHERE id = ?").bind(documentId).first<{ r2_key: string }>())!.r2_key;
 
+    // Work in flight at backup time (a socket open): a lease, which the backup leaves out.
+    const lease = await tryAcquireLease(createDb(env.DB), { userId: owner.userId, kind: "socket", projectId, cap: 10, ttlSeconds: 3600 });
+    expect(lease).not.toBeNull();
+
     const backup = await new TestClient().json("POST", "/api/admin/backups", {}, TOKEN);
     expect(backup.status).toBe(201);
     const manifest = backup.body.backup;
+    expect(manifest.d1.tables).not.toHaveProperty("user_leases");
     expect(manifest.d1.tables.users).toBeGreaterThanOrEqual(2);
     expect(manifest.d1.tables.documents).toBeGreaterThanOrEqual(1);
     const roomEntry = manifest.rooms.find((r: { projectId: string }) => r.projectId === projectId);
@@ -87,6 +94,7 @@ describe("backup and restore", () => {
     const restored = await new TestClient().json("POST", `/api/admin/backups/${manifest.id}/restore`, {}, TOKEN);
     expect(restored.status).toBe(200);
     expect(restored.body.restore.d1.users).toBe(manifest.d1.tables.users);
+    expect(await env.DB.prepare("SELECT count(*) AS n FROM user_leases").first("n")).toBe(0);
     expect(restored.body.restore.papers).toMatchObject({ restored: 1, missing: [] });
 
     // Old password, old sessions' replacement, same answers everywhere.

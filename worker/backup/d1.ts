@@ -42,8 +42,15 @@ export async function tablesInOrder(db: D1Database): Promise<string[]> {
   return order;
 }
 
+/**
+ * Work in flight, not data: leases of uploads streaming and sockets open at backup time. A
+ * restore closes every socket and outlives every upload, so restoring them would only hold slots
+ * nobody uses. The replay still wipes the table.
+ */
+const TRANSIENT_TABLES = new Set(["user_leases"]);
+
 export async function exportD1(db: D1Database): Promise<D1Export> {
-  const names = await tablesInOrder(db);
+  const names = (await tablesInOrder(db)).filter((name) => !TRANSIENT_TABLES.has(name));
   const statements = [db.prepare("SELECT name FROM d1_migrations ORDER BY id"), ...names.map((n) => db.prepare(`SELECT * FROM ${quote(n)}`))];
   const [migrations, ...results] = await db.batch<Record<string, unknown>>(statements);
   const tables = names.map((table, i): TablePart => {
