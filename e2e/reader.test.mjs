@@ -157,6 +157,12 @@ test("A highlights, B sees it live with A's presence; notes stay text; comments 
   await pb.getByRole("button", { name: "Paper details" }).click();
   await pb.locator(".meta-title", { hasText: doc.title ?? "folding.pdf" }).waitFor();
   await shot(pb, "47-reader-dark-details");
+
+  // B's project list names who else is in each project right now: Ada, still reading.
+  await pb.emulateMedia({ colorScheme: "light" });
+  await pb.goto("/projects");
+  await pb.locator("td.project-online", { hasText: "Ada Lovelace" }).waitFor();
+  await shot(pb, "48-projects-here-now");
 });
 
 test("a highlight whose answer is lost is sent again and stored once", async () => {

@@ -1,10 +1,11 @@
-// The project list: name, your role, created. Empty state invites creating the first one.
+// The project list: name, your role, who is in it now, created. Empty state invites creating the first one.
 import { A } from "@solidjs/router";
-import { For, Match, Switch } from "solid-js";
+import { For, Match, Show, Switch } from "solid-js";
 import { Icon } from "../components/Icon";
 import { RoleBadge } from "../components/RoleBadge";
 import { EmptyState, ErrorState, SkeletonRows } from "../components/States";
 import { formatDate } from "../lib/format";
+import { namesOf, online } from "../stores/online";
 import { loadProjects, projects, projectsError } from "../stores/projects";
 import { setNewProjectOpen } from "../stores/ui";
 
@@ -47,11 +48,12 @@ export default function Projects() {
         </Match>
         <Match when={projects()}>
           <div class="panel">
-            <table class="table">
+            <table class="table projects-table">
               <thead>
                 <tr>
                   <th scope="col">Name</th>
                   <th scope="col">Your role</th>
+                  <th scope="col">Here now</th>
                   <th scope="col">Created</th>
                   <th scope="col">
                     <span class="visually-hidden">Settings</span>
@@ -69,6 +71,16 @@ export default function Projects() {
                       </td>
                       <td>
                         <RoleBadge role={p.role} />
+                      </td>
+                      <td class="muted project-online">
+                        <Show when={(online().get(p.id) ?? []).length} fallback={
+                            <>
+                              <span aria-hidden="true">—</span>
+                              <span class="visually-hidden">Nobody else</span>
+                            </>
+                          }>
+                          <span class="rail-online-dot" aria-hidden="true" /> {namesOf(online().get(p.id) ?? [])}
+                        </Show>
                       </td>
                       <td class="muted">
                         <time datetime={p.createdAt}>{formatDate(p.createdAt)}</time>
