@@ -7,7 +7,8 @@
 // and every annotation and comment created is listed.
 // `npm run load -- --uploads-only`: every user only uploads (sustained upload rate, files/s, MB/s).
 // Uploads, highlights and comments retry transient answers like the web client does (uploads are
-// deduplicated by SHA-256, creates carry a client-chosen id); the retried attempts are reported.
+// deduplicated by SHA-256, creates carry a client-chosen id); searches and lists give up after
+// 30 s and ask once more; the retried attempts are reported.
 // LOAD_SERVER_LOG=<file> keeps the server's output; SK_LOG_LEVEL=info makes it say more.
 // `wrangler dev` restarts the worker when a source file changes: do not edit the tree during a run
 // (or run it from a copy: `git archive HEAD | tar -x -C /tmp/x`, node_modules linked).
@@ -48,11 +49,11 @@ const detailOf = (res, n) => (typeof res.body === "object" ? (res.body?.error?.c
  * (client/src/lib/upload.ts, client/src/lib/idempotent-create.ts). The table shows the final
  * outcome; the retried attempts are counted apart.
  */
-async function postWithRetries(u, op, pathname, init, { attempts, backoffMs }) {
+async function sendWithRetries(u, op, method, pathname, init, { attempts, backoffMs }) {
   const started = performance.now();
   let res;
   for (let attempt = 1; ; attempt++) {
-    res = await u.request(null, "POST", pathname, init);
+    res = await u.request(null, method, pathname, init);
     const transient = res.status === 0 || res.status === 429 || res.status >= 500;
     if (!transient || attempt >= attempts) break;
     const key = `${op} ${res.status} ${detailOf(res, 60)}`;
@@ -62,6 +63,14 @@ async function postWithRetries(u, op, pathname, init, { attempts, backoffMs }) {
   record(op, performance.now() - started, res.status, detailOf(res, 80));
   return res;
 }
+const postWithRetries = (u, op, pathname, init, retries) => sendWithRetries(u, op, "POST", pathname, init, retries);
+/**
+ * A GET as a person reading would: given up after READ_TIMEOUT_MS and asked again once. Under
+ * load, wrangler's local proxy has parked a GET with no answer for good (docs/benchmarks.md);
+ * without a limit one such request stretches the run by undici's 300 s header timeout.
+ */
+const READ_TIMEOUT_MS = 30_000;
+const getWithRetry = (u, op, pathname) => sendWithRetries(u, op, "GET", pathname, { timeoutMs: READ_TIMEOUT_MS }, { attempts: 2, backoffMs: () => 250 });
 const UPLOAD_RETRIES = { attempts: 4, backoffMs: (n) => Math.min(8000, 500 * 2 ** (n - 1)) };
 const CREATE_RETRIES = { attempts: 3, backoffMs: (n) => 400 * 3 ** (n - 1) };
 const pick = (items) => items[Math.floor(Math.random() * items.length)];
@@ -98,13 +107,14 @@ class User {
   }
 
   /** One timed request; returns {status, body} and never throws (network errors are status 0). */
-  async request(op, method, pathname, { json, body, headers } = {}) {
+  async request(op, method, pathname, { json, body, headers, timeoutMs } = {}) {
     const started = performance.now();
     let status = 0;
     let parsed = null;
     try {
       const res = await fetch(this.url + pathname, {
         method,
+        signal: timeoutMs ? AbortSignal.timeout(timeoutMs) : undefined,
         headers: this.headers({ ...(json !== undefined ? { "Content-Type": "application/json" } : {}), ...headers }),
         body: json !== undefined ? JSON.stringify(json) : body,
       });
@@ -207,7 +217,7 @@ try {
       if (res.status === 201 || (res.status === 200 && res.body?.duplicate)) p.uploads.push({ id: res.body.document.id, size: bytes.length });
     },
     async search(u) {
-      await u.request("search", "GET", `/api/projects/${u.project.id}/search?q=${pick(["protein folding", "quick brown", "fox", "studies", "paper"])}`);
+      await getWithRetry(u, "search", `/api/projects/${u.project.id}/search?q=${pick(["protein folding", "quick brown", "fox", "studies", "paper"])}`);
     },
     async annotate(u) {
       const p = u.project;
@@ -223,7 +233,7 @@ try {
       if (res.status === 201 || res.status === 200) p.comments.push(res.body.comment.id);
     },
     async list(u) {
-      await u.request("list", "GET", `/api/projects/${u.project.id}/documents?limit=50`);
+      await getWithRetry(u, "list", `/api/projects/${u.project.id}/documents?limit=50`);
     },
   };
   const entries = Object.entries(WEIGHTS);
