@@ -1,6 +1,7 @@
 // The library's discussion column in the browser: a highlight and a thread written elsewhere
 // show up in the paper's row without a reload, resolving the thread clears "open", and a paper
-// nobody has discussed says so in words for screen readers; "Recently discussed" sorts by it.
+// nobody has discussed says so in words for screen readers; "Recently discussed" sorts by it; a
+// background tab re-reads only once it is shown again.
 import assert from "node:assert/strict";
 import { after, test } from "node:test";
 import { makePaper } from "../scripts/make-pdf.mjs";
@@ -56,4 +57,20 @@ test("discussion counts follow highlights and threads live", async () => {
   await post(page, `/api/projects/${project.id}/comments/${comment.id}/resolve`);
   await cell(discussed).getByRole("link", { name: `1 highlight, 1 comment on ${discussed.title}` }).waitFor({ timeout: 10_000 });
   assert.equal(await cell(discussed).locator(".doc-discussion-open").count(), 0);
+
+  // A tab in the background does not re-read; it catches up as soon as it is shown again.
+  const setVisibility = (state) =>
+    page.evaluate((s) => {
+      Object.defineProperty(document, "visibilityState", { configurable: true, get: () => s });
+      document.dispatchEvent(new Event("visibilitychange"));
+    }, state);
+  await setVisibility("hidden");
+  const reads = [];
+  page.on("request", (req) => req.url().endsWith(`/api/projects/${project.id}/discussion`) && reads.push(req.url()));
+  await post(page, `/api/projects/${project.id}/documents/${quiet.id}/comments`, { body: "Worth a second look." });
+  await new Promise((r) => setTimeout(r, 1500)); // three times the column's refresh interval
+  assert.equal(reads.length, 0, "a hidden tab does not ask for counts");
+  await setVisibility("visible");
+  await cell(quiet).getByRole("link", { name: `0 highlights, 1 comment, 1 open thread on ${quiet.title}` }).waitFor({ timeout: 10_000 });
+  assert.equal(reads.length, 1);
 });

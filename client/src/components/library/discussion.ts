@@ -1,7 +1,8 @@
 // The library's discussion column: highlights, comments and open threads per paper. Fetched when
-// the library opens and again shortly after any highlight or comment event (or a resync), so it
-// follows the project live without counting events itself: deletions cascade (a highlight takes
-// its threads along), and one exact read is simpler than mirroring those rules here.
+// the library opens and again shortly after any highlight or comment event (or a resync) while
+// the tab is visible; a hidden tab catches up when shown. It follows the project live without
+// counting events itself: deletions cascade (a highlight takes its threads along), and one exact
+// read is simpler than mirroring those rules here.
 import { createEffect, createSignal, on, onCleanup, type Accessor } from "solid-js";
 import { api, type DiscussionCountDto } from "../../api";
 import { useLiveEvent, type LiveConnection } from "../../live";
@@ -30,14 +31,32 @@ export function useDiscussion(projectId: Accessor<string>, live: Accessor<LiveCo
     setCounts(new Map());
     void load();
   }));
-  useLiveEvent(live, "*", (frame) => {
-    if (!touchesDiscussion(frame.type) || timer !== undefined) return;
+  // A tab in the background only notes that its counts are stale and reads them when shown again.
+  let stale = false;
+  const scheduleLoad = () => {
+    if (document.visibilityState !== "visible") {
+      stale = true;
+      return;
+    }
+    if (timer !== undefined) return;
     timer = setTimeout(() => {
       timer = undefined;
       void load();
     }, REFRESH_MS);
+  };
+  const onVisibility = () => {
+    if (document.visibilityState !== "visible" || !stale) return;
+    stale = false;
+    scheduleLoad();
+  };
+  document.addEventListener("visibilitychange", onVisibility);
+  useLiveEvent(live, "*", (frame) => {
+    if (touchesDiscussion(frame.type)) scheduleLoad();
   });
-  onCleanup(() => clearTimeout(timer));
+  onCleanup(() => {
+    clearTimeout(timer);
+    document.removeEventListener("visibilitychange", onVisibility);
+  });
   return counts;
 }
 
