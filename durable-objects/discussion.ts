@@ -4,8 +4,6 @@
 import type { DiscussionCountDto } from "../protocol/annotations";
 import type { Sql } from "./room-storage";
 
-export type DiscussionCount = DiscussionCountDto;
-
 type Row = {
   document_id: string;
   highlights: number;
@@ -14,7 +12,7 @@ type Row = {
   last_at: string;
 };
 
-export function discussionCounts(sql: Sql): DiscussionCount[] {
+export function discussionCounts(sql: Sql): DiscussionCountDto[] {
   const rows = sql.exec<Row>(
     `SELECT document_id,
             SUM(kind = 'a') AS highlights,

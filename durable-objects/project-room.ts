@@ -2,17 +2,17 @@
 // comments and seq-numbered event log, and the hub of its WebSockets. Lifecycle only here;
 // what each message does lives in plain functions beside this file.
 import { DurableObject } from "cloudflare:workers";
-import type { AnnotationPatch } from "../protocol/annotations";
+import type { AnnotationPatch, DiscussionCountDto } from "../protocol/annotations";
 import { DurableEventInput, PING_FRAME, PONG_FRAME } from "../protocol/realtime";
 import { newId } from "../worker/lib/crypto";
 import * as annotations from "./annotations";
 import * as backup from "./backup";
 import { handleFrame, type RoomContext } from "./client-messages";
 import * as comments from "./comments";
+import { discussionCounts } from "./discussion";
 import { FrameLimiter } from "./frame-limit";
 import * as pageStore from "./page-store";
 import * as referencesStore from "./references-store";
-import { discussionCounts, type DiscussionCount } from "./discussion";
 import * as searchIndex from "./search-index";
 import { giveBackLease, leaseIdOf, leaseTags, openLeaseIds, readLeaseId } from "./socket-leases";
 import { Coalescer, presenceList, type SocketAttachment } from "./presence";
@@ -191,7 +191,7 @@ export class ProjectRoom extends DurableObject<Env> {
   }
 
   /** Highlights, comments and open threads per paper that has any (durable-objects/discussion.ts). */
-  async discussion(): Promise<DiscussionCount[]> {
+  async discussion(): Promise<DiscussionCountDto[]> {
     this.assertLive();
     return discussionCounts(this.ctx.storage.sql);
   }

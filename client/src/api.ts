@@ -21,6 +21,11 @@ export class ApiError extends Error {
   }
 }
 
+/** No answer, 429 or 5xx: worth sending again (safe where the server dedupes the request). */
+export function isTransient(error: unknown): boolean {
+  return error instanceof ApiError && (error.status === 0 || error.status === 429 || error.status >= 500);
+}
+
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;

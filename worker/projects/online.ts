@@ -27,7 +27,10 @@ export async function onlineInMyProjects(env: Env, db: Db, me: string): Promise<
     .all();
   const byProject = new Map<string, Candidate[]>();
   for (const { projectId, ...candidate } of rows) {
-    if (projectId) byProject.set(projectId, [...(byProject.get(projectId) ?? []), candidate]);
+    if (!projectId) continue;
+    const list = byProject.get(projectId);
+    if (list) list.push(candidate);
+    else byProject.set(projectId, [candidate]);
   }
   const confirmed = await Promise.all(
     [...byProject].map(async ([projectId, candidates]): Promise<ProjectOnlineDto> => {

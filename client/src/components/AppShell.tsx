@@ -3,7 +3,7 @@
 import { A, useLocation, useMatch, useNavigate, type RouteSectionProps } from "@solidjs/router";
 import { createEffect, For, Match, on, onCleanup, Show, Suspense, Switch } from "solid-js";
 import { loginHref } from "../lib/next";
-import { followOnline, namesOf, online } from "../stores/online";
+import { followOnline, namesOf, onlineIn } from "../stores/online";
 import { loadProjects, projects, projectsError } from "../stores/projects";
 import { loadError, loadSession, user } from "../stores/session";
 import { railCollapsed, setNewProjectOpen, toggleRail } from "../stores/ui";
@@ -70,7 +70,7 @@ export function AppShell(props: RouteSectionProps) {
               <ul class="rail-list">
                 <For each={projects()}>
                   {(p) => {
-                    const here = () => online().get(p.id) ?? [];
+                    const here = () => onlineIn(p.id);
                     return (
                       <li>
                         <A

@@ -1,7 +1,7 @@
 // Creates that survive a dropped answer: the client names the new highlight or comment itself
 // (api-extensions.md §Idempotent creates), so sending the same create again after a network error,
 // a 429 or a 5xx can only ever store it once — the server answers a repeat with what it stored.
-import { ApiError } from "../api";
+import { isTransient } from "../api";
 
 const ATTEMPTS = 3;
 
@@ -11,8 +11,6 @@ export function newClientId(): string {
   return btoa(String.fromCharCode(...bytes)).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
 }
 
-const transient = (error: unknown) => error instanceof ApiError && (error.status === 0 || error.status === 429 || error.status >= 500);
-
 /** Runs `send` with one fresh id, again with the same id after a transient failure. */
 export async function createIdempotently<T>(send: (id: string) => Promise<T>): Promise<T> {
   const id = newClientId();
@@ -20,7 +18,7 @@ export async function createIdempotently<T>(send: (id: string) => Promise<T>): P
     try {
       return await send(id);
     } catch (error) {
-      if (!transient(error) || attempt >= ATTEMPTS) throw error;
+      if (!isTransient(error) || attempt >= ATTEMPTS) throw error;
       await new Promise((resolve) => setTimeout(resolve, 400 * 3 ** (attempt - 1) * (0.5 + Math.random() / 2)));
     }
   }

@@ -3,7 +3,7 @@
 // failure; larger ones over the resumable route, part by part, each part retried with backoff
 // after a network error and the whole upload resumable from the first part the server has not
 // acknowledged.
-import { ApiError, type DocumentDto } from "../api";
+import { ApiError, isTransient, type DocumentDto } from "../api";
 
 /** Files above this go over the resumable route (the single request allows 95 MB). */
 export const RESUMABLE_ABOVE = 20 * 1024 * 1024;
@@ -93,17 +93,13 @@ export async function uploadSingle(projectId: string, file: File, hooks: UploadH
       // After a retry, "already there" most likely means our own earlier attempt got through.
       return { document: data.document, duplicate: data.duplicate === true && attempt === 1 };
     } catch (error) {
-      if (!transient(error) || attempt >= SINGLE_ATTEMPTS) throw error;
+      if (!isTransient(error) || attempt >= SINGLE_ATTEMPTS) throw error;
       hooks.onRetrying?.(attempt);
       hooks.onProgress(0);
       await online(hooks.signal);
       await wait(Math.min(16_000, 1000 * 2 ** (attempt - 1)) * (0.5 + Math.random() / 2), hooks.signal);
     }
   }
-}
-
-function transient(error: unknown): boolean {
-  return error instanceof ApiError && (error.status === 0 || error.status === 429 || error.status >= 500);
 }
 
 function wait(ms: number, signal: AbortSignal): Promise<void> {
@@ -149,7 +145,7 @@ export async function uploadResumable(projectId: string, file: File, state: Resu
         state.acked.add(n);
         break;
       } catch (error) {
-        if (!transient(error) || attempt >= PART_ATTEMPTS) throw error;
+        if (!isTransient(error) || attempt >= PART_ATTEMPTS) throw error;
         hooks.onRetrying?.(attempt);
         await online(hooks.signal);
         await wait(Math.min(16_000, 1000 * 2 ** (attempt - 1)) * (0.5 + Math.random() / 2), hooks.signal);

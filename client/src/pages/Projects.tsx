@@ -5,7 +5,7 @@ import { Icon } from "../components/Icon";
 import { RoleBadge } from "../components/RoleBadge";
 import { EmptyState, ErrorState, SkeletonRows } from "../components/States";
 import { formatDate } from "../lib/format";
-import { namesOf, online } from "../stores/online";
+import { namesOf, onlineIn } from "../stores/online";
 import { loadProjects, projects, projectsError } from "../stores/projects";
 import { setNewProjectOpen } from "../stores/ui";
 
@@ -73,13 +73,13 @@ export default function Projects() {
                         <RoleBadge role={p.role} />
                       </td>
                       <td class="muted project-online">
-                        <Show when={(online().get(p.id) ?? []).length} fallback={
+                        <Show when={onlineIn(p.id).length} fallback={
                             <>
                               <span aria-hidden="true">—</span>
                               <span class="visually-hidden">Nobody else</span>
                             </>
                           }>
-                          <span class="rail-online-dot" aria-hidden="true" /> {namesOf(online().get(p.id) ?? [])}
+                          <span class="rail-online-dot" aria-hidden="true" /> {namesOf(onlineIn(p.id))}
                         </Show>
                       </td>
                       <td class="muted">

@@ -7,7 +7,9 @@ import { api, type ProjectOnlineDto } from "../api";
 const REFRESH_MS = 45_000;
 
 const [online, setOnline] = createSignal<ReadonlyMap<string, ProjectOnlineDto["users"]>>(new Map());
-export { online };
+
+/** Who else has `projectId` open (empty when nobody, or not known yet). */
+export const onlineIn = (projectId: string): ProjectOnlineDto["users"] => online().get(projectId) ?? [];
 
 async function refresh(): Promise<void> {
   try {
